@@ -1,0 +1,37 @@
+# sitrep: `make run` codes the example article, `make test` runs every test.
+GO      ?= go
+BIN     := bin/sitrep
+EXAMPLE := examples/iraq-coalition-2024-01-24.txt
+CORPUS  ?= ../shared/corpus/news.jsonl
+
+.PHONY: build run test bench fuzz lint eval clean
+
+build:
+	$(GO) build -o $(BIN) ./cmd/sitrep
+
+run: build
+	./$(BIN) code $(EXAMPLE)
+
+test:
+	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
+	$(GO) vet ./...
+	$(GO) test -shuffle=on -timeout 20m ./...
+
+# Throughput on the shared corpus: sentences/s and MB/s per core.
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem -benchtime 3x ./internal/coder ./internal/pipeline
+	$(GO) test -run '^$$' -bench . -benchmem ./internal/text ./internal/reader ./internal/encode
+
+# Time-bounded fuzzing of every reader and loader.
+fuzz:
+	$(GO) test -run '^$$' -fuzz FuzzRead -fuzztime 30s ./internal/reader
+	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime 30s ./internal/dict
+	$(GO) test -run '^$$' -fuzz FuzzSentences -fuzztime 30s ./internal/text
+
+lint:
+	gofmt -l .
+	$(GO) vet ./...
+
+clean:
+	rm -rf bin

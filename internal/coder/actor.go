@@ -1,0 +1,233 @@
+package coder
+
+import (
+	"github.com/sitrep/sitrep/internal/dict"
+	"github.com/sitrep/sitrep/internal/text"
+)
+
+// mention is one actor noun phrase in a sentence, built from one or more
+// dictionary matches: "Iraqi foreign minister", "Prime Minister of Iraq
+// Mohammed Shia al-Sudani", "Iran-backed armed groups".
+type mention struct {
+	start, end int // token range [start, end)
+	code       string
+	country    string
+	sectors    []string
+	name       string
+	sponsor    string
+	kind       dict.Kind
+	// prep is the stem of the preposition before the phrase ("to", "in"),
+	// skipping determiners and numbers; "" when there is none.
+	prep string
+	// group links the members of a compound ("the United States and Iraq"):
+	// all members share the index of the first.
+	group int
+	// target is set once the mention served as an event's target.
+	target bool
+}
+
+// Words that may stand between a country adjective and its agent noun
+// ("Iraqi foreign minister", "Iran-backed armed groups") without breaking
+// the phrase: any lower-case word, hyphens and possessives, at most three.
+const maxModifiers = 3
+
+// stemSet returns the set of the stems of words.
+func stemSet(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[text.Stem(w)] = true
+	}
+	return m
+}
+
+// sponsorWords mark a sponsored group: "Iran-backed", "US-led".
+var sponsorWords = stemSet("backed", "sponsored", "supported", "funded", "armed", "aligned", "allied", "led",
+	"linked", "affiliated", "trained", "controlled")
+
+// envoyWords are agents whose "to <country>" names where they serve, not who
+// they are: "US Ambassador to Iraq".
+var envoyWords = stemSet("ambassador", "envoy", "emissary", "representative", "embassy", "delegation",
+	"mission", "consul")
+
+var determiners = stemSet("the", "a", "an", "its", "their", "his", "her", "this", "these", "those", "some",
+	"several", "about", "around", "nearly", "almost", "over", "more", "than", "least", "dozens", "hundreds",
+	"thousands", "both", "all", "many", "other", "two", "three", "four", "five")
+
+var prepositions = stemSet("to", "in", "from", "of", "with", "against", "on", "by", "at", "for", "about",
+	"into", "near", "between", "toward", "towards", "across", "inside", "outside", "through", "throughout",
+	"during", "within", "among", "amid", "over", "under", "like", "than", "upon", "onto", "via", "after",
+	"before", "behind", "beyond", "without", "including")
+
+// placePreps introduce where something happened; an actor after them is a
+// location, not a target.
+var placePreps = stemSet("in", "inside", "near", "across", "throughout", "during", "within", "outside",
+	"from", "amid", "after", "before")
+
+func (c *Coder) mentions(toks []text.Token, s string, matches []dict.Match, date string, out []mention) []mention {
+	d := c.dict
+	raw := out[:0]
+	for _, m := range matches {
+		a := &d.Actors[d.Phrases[m.Index].Actor]
+		mn := mention{start: m.Start, end: m.End, kind: a.Kind, name: a.Name, sponsor: a.Sponsor}
+		switch a.Kind {
+		case dict.Agent:
+			mn.sectors = a.Sectors
+		case dict.Person:
+			code, _ := a.CodeAt(date)
+			mn.code = code
+			if len(code) >= 3 {
+				mn.country = code[:3]
+				if len(code) >= 6 {
+					mn.sectors = []string{code[3:6]}
+				}
+			}
+		default:
+			mn.code, mn.country, mn.sectors = a.Code, a.Country, a.Sectors
+		}
+		raw = append(raw, mn)
+	}
+	// Merge neighbours into noun phrases, left to right.
+	merged := raw[:0]
+	for i := 0; i < len(raw); i++ {
+		m := raw[i]
+		for i+1 < len(raw) {
+			n := raw[i+1]
+			if !c.join(&m, n, toks) {
+				break
+			}
+			i++
+		}
+		m.end = absorbNames(toks, m.end, nextStart(raw, i+1, len(toks)))
+		merged = append(merged, m)
+	}
+	for i := range merged {
+		merged[i].prep = prepBefore(toks, merged[i].start)
+		merged[i].group = i
+	}
+	// Compounds: "A and B", "A, B and C", "both A and B".
+	for i := 1; i < len(merged); i++ {
+		gap := toks[merged[i-1].end:merged[i].start]
+		if isConjunction(gap) {
+			merged[i].group = merged[i-1].group
+			if merged[i].prep == "" || merged[i].prep == "and" {
+				merged[i].prep = merged[i-1].prep
+			}
+		}
+	}
+	return merged
+}
+
+// join merges n into m when they form one noun phrase and reports whether it
+// did.
+func (c *Coder) join(m *mention, n mention, toks []text.Token) bool {
+	between := toks[m.end:n.start]
+	countryLike := m.kind == dict.Country || m.kind == dict.Adjective || m.kind == dict.Capital
+	switch {
+	// "Iraqi forces", "Iraq's foreign minister", "Iran-backed armed groups".
+	case countryLike && n.kind == dict.Agent && len(between) <= maxModifiers && modifiers(between):
+		sponsor := ""
+		for _, t := range between {
+			if sponsorWords[t.Stem] {
+				sponsor = m.country
+			}
+		}
+		m.end, m.kind, m.sectors = n.end, dict.Agent, n.sectors
+		m.code = m.country + n.sectors[0]
+		if sponsor != "" {
+			m.sponsor = sponsor
+		}
+		return true
+	// "Iraqi Prime Minister Sudani", "US Ambassador Alina Romanowski".
+	case (countryLike || m.kind == dict.Agent) && n.kind == dict.Person && len(between) <= 1 && modifiers(between):
+		m.end, m.kind, m.name = n.end, dict.Person, n.name
+		if n.code != "" {
+			m.code, m.country, m.sectors = n.code, n.country, n.sectors
+		}
+		return true
+	// "Prime Minister of Iraq", "forces of the coalition".
+	case m.kind == dict.Agent && m.country == "" && n.kind != dict.Agent && n.kind != dict.Person &&
+		len(between) >= 1 && len(between) <= 2 && (between[0].Stem == "of" || between[0].Stem == "for") && modifiers(between[1:]):
+		m.end, m.country = n.end, n.country
+		if n.kind == dict.Org {
+			m.code, m.name, m.sectors = n.code, n.name, append(append([]string(nil), n.sectors...), m.sectors...)
+		} else {
+			m.code = n.country + m.sectors[0]
+		}
+		return true
+	// "US Ambassador to Iraq": the country served in is part of the title.
+	case m.kind == dict.Agent && len(between) == 1 && between[0].Stem == "to" && envoyWords[toks[m.end-1].Stem] &&
+		(n.kind == dict.Country || n.kind == dict.Capital):
+		m.end = n.end
+		return true
+	// "Iraqi Kataib Hezbollah", "Yemen's Houthis": the group keeps its code.
+	case countryLike && n.kind == dict.Org && len(between) <= 1 && modifiers(between):
+		n.start = m.start
+		*m = n
+		return true
+	}
+	return false
+}
+
+// modifiers reports whether toks can sit inside a noun phrase: lower-case
+// words, hyphens and possessives.
+func modifiers(toks []text.Token) bool {
+	for _, t := range toks {
+		switch {
+		case t.Stem == "-" || t.Stem == "'s" || t.Stem == "'":
+		case t.Kind == text.Word && t.Case == 0 && t.Stem != "and" && t.Stem != "or" && !prepositions[t.Stem]:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// absorbNames extends a phrase over a following run of capitalised words the
+// dictionaries do not know: "foreign minister Fuad Hussein", and the
+// machine-translation artefact "to the Iraqi foreign minister To Fuad Hussein".
+func absorbNames(toks []text.Token, end, limit int) int {
+	j := end
+	for j < limit && toks[j].Kind == text.Word && toks[j].Case&text.Capitalized != 0 {
+		j++
+	}
+	if j-end >= 1 && (j-end >= 2 || end > 0) {
+		return j
+	}
+	return end
+}
+
+func nextStart(ms []mention, i, n int) int {
+	if i < len(ms) {
+		return ms[i].start
+	}
+	return n
+}
+
+// prepBefore returns the stem of the preposition before token i, skipping
+// determiners and numbers, or "".
+func prepBefore(toks []text.Token, i int) string {
+	for j := i - 1; j >= 0 && j >= i-4; j-- {
+		t := toks[j]
+		switch {
+		case t.Kind == text.Number || determiners[t.Stem]:
+			continue
+		case prepositions[t.Stem] || t.Stem == "and":
+			return t.Stem
+		}
+		return ""
+	}
+	return ""
+}
+
+// isConjunction reports whether toks join two members of a compound.
+func isConjunction(toks []text.Token) bool {
+	switch len(toks) {
+	case 1:
+		return toks[0].Stem == "and" || toks[0].Stem == ","
+	case 2:
+		return toks[0].Stem == "," && toks[1].Stem == "and" || toks[0].Stem == "and" && determiners[toks[1].Stem]
+	case 3:
+		return toks[0].Stem == "," && toks[1].Stem == "and" && determiners[toks[2].Stem]
+	}
+	return false
+}

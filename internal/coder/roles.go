@@ -1,0 +1,293 @@
+package coder
+
+import (
+	"strings"
+
+	"github.com/sitrep/sitrep/event"
+	"github.com/sitrep/sitrep/internal/text"
+)
+
+// targetWindow is how many tokens after a trigger its target may start;
+// a "+" pattern expects the target closer.
+const (
+	targetWindow    = 9
+	targetWindowAdj = 4
+	passiveLookback = 3
+)
+
+var beForms = stemSet("be", "is", "are", "was", "were", "been", "being", "get", "got", "gets", "getting")
+
+// clauseBreaks end the search for a target: the next clause has its own.
+var clauseBreaks = stemSet(";", ":", "but", "while", "whereas", "which", "who", "because", "although",
+	"though", "after", "before", "when", "since", "until", "that", "so")
+
+// roles returns the mentions that are the trigger's sources and targets (each
+// list holding the members of one compound, by index into ms), and whether
+// the clause is passive.
+func roles(t *trigger, ti int, ts []trigger, ms []mention, toks []text.Token, s string) (srcs, tgts []int, passive bool) {
+	passive = isPassive(t, toks, s)
+	after := firstAfter(t, ti, ts, ms, toks)
+	if passive {
+		// "US forces were attacked by militias": source after "by".
+		if after >= 0 && ms[after].prep == "by" {
+			srcs = members(ms, after)
+		}
+		if l := subjectBefore(t, ti, ts, ms, toks); l >= 0 {
+			tgts = members(ms, l)
+		}
+		return srcs, tgts, true
+	}
+	// "talks between the United States and Iraq": the pair is both sides.
+	if after >= 0 && ms[after].prep == "between" && len(members(ms, after)) >= 2 {
+		return members(ms, after), nil, false
+	}
+	// "150 strikes by Iran-backed groups on US forces".
+	if after >= 0 && ms[after].prep == "by" {
+		srcs = members(ms, after)
+		after = nextAfter(after, t, ti, ts, ms, toks)
+	} else if l := subjectBefore(t, ti, ts, ms, toks); l >= 0 {
+		srcs = members(ms, l)
+	}
+	if after >= 0 {
+		tgts = members(ms, after)
+		for _, i := range tgts {
+			ms[i].target = true
+		}
+	}
+	return srcs, tgts, false
+}
+
+// members returns the indexes of the mentions in i's compound.
+func members(ms []mention, i int) []int {
+	var out []int
+	for k := range ms {
+		if ms[k].group == ms[i].group {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// subjectBefore returns the nearest mention before the trigger that can be
+// its subject: not the object of a preposition, not an earlier event's
+// target. When none qualifies, the sentence's first free mention is the
+// subject carried over ("US troops withdrew ..., but returned in 2014").
+func subjectBefore(t *trigger, ti int, ts []trigger, ms []mention, toks []text.Token) int {
+	for i := len(ms) - 1; i >= 0; i-- {
+		m := &ms[i]
+		if m.end > t.Start {
+			continue
+		}
+		if m.target || (m.prep != "" && m.prep != "and") {
+			continue
+		}
+		return first(ms, i)
+	}
+	return -1
+}
+
+// first returns the first member of i's compound.
+func first(ms []mention, i int) int {
+	for k := range ms {
+		if ms[k].group == ms[i].group {
+			return k
+		}
+	}
+	return i
+}
+
+// firstAfter returns the first mention after the trigger that can be its
+// target or passive agent: within the window, in the same clause, before the
+// next trigger, not a place ("in Iraq").
+func firstAfter(t *trigger, ti int, ts []trigger, ms []mention, toks []text.Token) int {
+	return scanAfter(t.End, t, ti, ts, ms, toks)
+}
+
+func nextAfter(after int, t *trigger, ti int, ts []trigger, ms []mention, toks []text.Token) int {
+	return scanAfter(ms[after].end, t, ti, ts, ms, toks)
+}
+
+func scanAfter(from int, t *trigger, ti int, ts []trigger, ms []mention, toks []text.Token) int {
+	limit := t.End + targetWindow
+	if t.verb.TargetAfter {
+		limit = t.End + targetWindowAdj
+	}
+	if ti+1 < len(ts) && ts[ti+1].Start < limit {
+		limit = ts[ti+1].Start
+	}
+	for k := from; k < limit && k < len(toks); k++ {
+		if k > t.End && clauseBreaks[toks[k].Stem] {
+			limit = k
+			break
+		}
+	}
+	for i := range ms {
+		m := &ms[i]
+		if m.start < from || m.start >= limit {
+			continue
+		}
+		if placePreps[m.prep] {
+			continue
+		}
+		return first(ms, i)
+	}
+	return -1
+}
+
+// isPassive reports whether the trigger is a participle after a form of
+// "be" or "get" ("were attacked", "was reportedly struck").
+func isPassive(t *trigger, toks []text.Token, s string) bool {
+	for k := t.Start - 1; k >= 0 && k >= t.Start-passiveLookback; k-- {
+		if beForms[toks[k].Stem] {
+			return isParticiple(s[toks[t.Start].Start:toks[t.Start].End])
+		}
+		if toks[k].Kind != text.Word {
+			return false
+		}
+	}
+	return false
+}
+
+// isParticiple tells a past participle by its surface form: "-ed", "-en",
+// or an irregular form ("struck", "held", "shot").
+func isParticiple(w string) bool {
+	if strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en") || strings.HasSuffix(w, "wn") {
+		return true
+	}
+	_, ok := text.Irregular(w)
+	return ok
+}
+
+// pairs returns the (source, target) mention index pairs of an event, -1
+// for a missing side. A compound source with no target pairs its members
+// with each other ("the United States and Iraq began talks").
+func pairs(srcs, tgts []int, ms []mention) [][2]int {
+	var out [][2]int
+	same := func(a, b int) bool { return a >= 0 && b >= 0 && (a == b || ms[a].code == ms[b].code && ms[a].code != "") }
+	switch {
+	case len(tgts) == 0 && len(srcs) >= 2:
+		for _, a := range srcs {
+			for _, b := range srcs {
+				if !same(a, b) {
+					out = append(out, [2]int{a, b})
+				}
+			}
+		}
+	case len(srcs) == 0:
+		for _, b := range tgts {
+			out = append(out, [2]int{-1, b})
+		}
+	case len(tgts) == 0:
+		for _, a := range srcs {
+			out = append(out, [2]int{a, -1})
+		}
+	default:
+		for _, a := range srcs {
+			for _, b := range tgts {
+				if !same(a, b) {
+					out = append(out, [2]int{a, b})
+				}
+			}
+		}
+	}
+	if len(out) > 8 {
+		out = out[:8]
+	}
+	return out
+}
+
+// Modality cues, by stem. A cue counts when it stands in the trigger's
+// clause before the trigger, with no actor between.
+var (
+	negCues  = stemSet("not", "never", "neither", "nor", "without", "fail", "refuse", "deny", "no")
+	futCues  = stemSet("will", "shall", "'ll", "plan", "expected", "intend", "aim", "prepare", "schedule", "upcoming", "tomorrow")
+	hypCues  = stemSet("would", "could", "might", "may", "should", "if", "unless", "whether", "able", "ability", "supposed", "hope", "want", "likely", "possible", "seek", "try", "propose", "proposed")
+	topicPre = stemSet("about", "on", "over", "for", "of", "regarding", "concerning", "to")
+	// Codes whose complement is not asserted: appeals, intents, demands,
+	// rejections, threats, and consultations about something.
+	directiveRoots = map[string]bool{"02": true, "03": true, "04": true, "10": true, "12": true, "13": true, "01": true}
+)
+
+const modalityWindow = 6
+
+// modality decides whether the text asserts the trigger's event, and which
+// word says otherwise: negation wins over hypothesis, hypothesis over future.
+func modality(t *trigger, ti int, ts []trigger, ms []mention, toks []text.Token, s string) (string, string) {
+	lo := t.Start - modalityWindow
+	if ti > 0 && ts[ti-1].End > lo {
+		lo = ts[ti-1].End
+	}
+	for i := range ms {
+		if ms[i].end <= t.Start && ms[i].end > lo {
+			lo = ms[i].end
+		}
+	}
+	lo = max(lo, 0)
+	neg, hyp, fut := -1, -1, -1
+	for k := t.Start - 1; k >= lo; k-- {
+		st := toks[k].Stem
+		if st == "," || st == ";" || st == ":" {
+			break
+		}
+		switch {
+		case negCues[st]:
+			if st != "no" || k >= t.Start-2 {
+				neg = k
+			}
+		case hypCues[st]:
+			hyp = k
+		case futCues[st]:
+			fut = k
+		case st == "about" || st == "going" || st == "set" || st == "due":
+			if k+1 < len(toks) && toks[k+1].Stem == "to" {
+				fut = k
+			}
+		}
+	}
+	// The event is the topic of an earlier one: "talks on withdrawing",
+	// "called for a withdrawal", "urged Israel to withdraw".
+	if hyp < 0 && ti > 0 {
+		prev := ts[ti-1]
+		root := prev.verb.Code[:2]
+		gap := toks[prev.End:t.Start]
+		if directiveRoots[root] && len(gap) <= 8 && !hasBreak(gap) {
+			if p := prepBeforeTrigger(toks, t.Start); topicPre[p] {
+				hyp = t.Start - 1
+			}
+		}
+	}
+	cue := func(k int) string { return s[toks[k].Start:toks[k].End] }
+	switch {
+	case neg >= 0:
+		return event.Negated, cue(neg)
+	case hyp >= 0:
+		return event.Hypothetical, cue(hyp)
+	case fut >= 0:
+		return event.Future, cue(fut)
+	}
+	return event.Asserted, ""
+}
+
+func hasBreak(toks []text.Token) bool {
+	for _, t := range toks {
+		if t.Stem == ";" || t.Stem == ":" || t.Stem == "but" || t.Stem == "." {
+			return true
+		}
+	}
+	return false
+}
+
+// prepBeforeTrigger returns the preposition (or "to") before a trigger,
+// skipping determiners, adjectives and actor words, up to four tokens back.
+func prepBeforeTrigger(toks []text.Token, i int) string {
+	for j := i - 1; j >= 0 && j >= i-4; j-- {
+		st := toks[j].Stem
+		if topicPre[st] {
+			return st
+		}
+		if toks[j].Kind == text.Punct && st != "-" {
+			return ""
+		}
+	}
+	return ""
+}

@@ -1,0 +1,205 @@
+// Package dict holds sitrep's dictionaries: actors (countries, organisations,
+// armed groups, people with dated roles), agent nouns, and verb and noun
+// patterns to CAMEO codes. It loads them from sitrep's TSV format
+// (docs/dictionaries.md), embedded for the built-in set, and compiles them
+// into token tries that the coder matches against stemmed tokens.
+package dict
+
+import (
+	"embed"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// Kind says what sort of dictionary entry an actor phrase came from, which
+// decides how the coder combines it with neighbouring words.
+type Kind uint8
+
+// Actor entry kinds.
+const (
+	Country   Kind = iota + 1 // a state's name: "Iraq"
+	Adjective                 // a state's adjective or demonym: "Iraqi"
+	Capital                   // a capital used for its government: "Baghdad"
+	Org                       // an organisation or armed group: "NATO", "Hezbollah"
+	Person                    // a person with dated roles
+	Agent                     // a generic agent noun: "troops", "foreign minister"
+)
+
+func (k Kind) String() string {
+	switch k {
+	case Country:
+		return "country"
+	case Adjective:
+		return "adjective"
+	case Capital:
+		return "capital"
+	case Org:
+		return "org"
+	case Person:
+		return "person"
+	case Agent:
+		return "agent"
+	}
+	return "unknown"
+}
+
+// Role is a dated actor code of a person. From and To are YYYY-MM-DD, empty
+// when open.
+type Role struct {
+	Code, Title, From, To string
+}
+
+// Actor is one dictionary actor. For Country, Adjective and Capital entries
+// Code is the country code (a Capital's code adds GOV); for Agent entries
+// Code is empty and Sectors holds the sector codes.
+type Actor struct {
+	Kind    Kind
+	Code    string
+	Country string
+	Sectors []string
+	// PLOVERSectors are the PLOVER sector codes where they differ.
+	PLOVERSectors []string
+	Name          string
+	Sponsor       string
+	Roles         []Role
+	// Rule is "file:line" of the entry.
+	Rule string
+}
+
+// CodeAt returns the actor code for an event on date (YYYY-MM-DD, may be
+// empty). A person's role whose dates contain date wins; a person outside
+// all roles is coded as an elite (country + ELI) of their last role's country.
+func (a *Actor) CodeAt(date string) (code string, role *Role) {
+	if a.Kind != Person || len(a.Roles) == 0 {
+		return a.Code, nil
+	}
+	for i := range a.Roles {
+		r := &a.Roles[i]
+		if date == "" {
+			if r.To == "" {
+				return r.Code, r
+			}
+			continue
+		}
+		if (r.From == "" || r.From <= date) && (r.To == "" || date <= r.To) {
+			return r.Code, r
+		}
+	}
+	last := a.Roles[len(a.Roles)-1]
+	if len(last.Code) >= 3 {
+		return last.Code[:3] + "ELI", nil
+	}
+	return last.Code, nil
+}
+
+// Verb is one expanded verb or noun pattern.
+type Verb struct {
+	Code    string
+	Pattern string // as written in the file
+	Example string
+	// TargetAfter is set when the pattern ends with "+": the target is the
+	// actor right after the trigger.
+	TargetAfter bool
+	// Words is the number of literal tokens (not gaps) in this expansion; it
+	// ranks overlapping matches.
+	Words int
+	Rule  string // "file:line"
+}
+
+// Dictionary is a loaded set of dictionaries, not yet compiled.
+type Dictionary struct {
+	Actors []Actor
+	// Phrases maps each actor phrase to the index of its actor in Actors.
+	Phrases []Phrase
+	Verbs   []Verb
+	// VerbTokens holds each verb expansion's token sequence ("*" for gaps).
+	VerbTokens [][]string
+	// Files lists the files loaded, with their entry counts.
+	Files []FileStats
+}
+
+// Phrase is one name of an actor.
+type Phrase struct {
+	Text  string
+	Actor int
+}
+
+// FileStats counts what one file contributed.
+type FileStats struct {
+	Name                   string
+	Kind                   string
+	Entries, Phrases, Rows int
+}
+
+// Merge appends the entries of o to d (o's entries are consulted after d's
+// at equal match length, so user dictionaries loaded later extend the
+// built-in ones and a longer user phrase wins).
+func (d *Dictionary) Merge(o *Dictionary) {
+	base := len(d.Actors)
+	d.Actors = append(d.Actors, o.Actors...)
+	for _, p := range o.Phrases {
+		d.Phrases = append(d.Phrases, Phrase{p.Text, p.Actor + base})
+	}
+	d.Verbs = append(d.Verbs, o.Verbs...)
+	d.VerbTokens = append(d.VerbTokens, o.VerbTokens...)
+	d.Files = append(d.Files, o.Files...)
+}
+
+//go:embed data/*.tsv
+var builtinFS embed.FS
+
+// Builtin returns the compiled built-in dictionaries, loaded and compiled
+// once. It panics if the embedded data does not parse; a test loads it.
+var Builtin = sync.OnceValue(func() *Compiled {
+	d, err := LoadFS(builtinFS, "data")
+	if err != nil {
+		panic(fmt.Sprintf("built-in dictionaries: %v", err))
+	}
+	return Compile(d)
+})
+
+// BuiltinDictionary returns the uncompiled built-in dictionaries, for merging
+// with user dictionaries before compiling.
+func BuiltinDictionary() (*Dictionary, error) { return LoadFS(builtinFS, "data") }
+
+// LoadFS loads every .tsv file under dir in fsys, in name order.
+func LoadFS(fsys fs.FS, dir string) (*Dictionary, error) {
+	var names []string
+	err := fs.WalkDir(fsys, dir, func(p string, de fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !de.IsDir() && strings.HasSuffix(p, ".tsv") {
+			names = append(names, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(names)
+	d := &Dictionary{}
+	var errs ErrorList
+	for _, name := range names {
+		b, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, err
+		}
+		one, err := Parse(path.Base(name), string(b))
+		if err != nil {
+			if el, ok := err.(ErrorList); ok {
+				errs = append(errs, el...)
+			} else {
+				errs = append(errs, &ParseError{File: name, Err: err})
+			}
+		}
+		if one != nil {
+			d.Merge(one)
+		}
+	}
+	return d, errs.Err()
+}

@@ -1,0 +1,217 @@
+package dict
+
+import (
+	"github.com/sitrep/sitrep/internal/text"
+)
+
+// Compiled is a Dictionary compiled into token tries. It is immutable and
+// safe for concurrent use.
+//
+// Matching works on token stems through a trie keyed by stem, not on raw
+// text with an Aho-Corasick automaton: stems make one entry match every
+// inflection, tokens give word boundaries for free, and the coder needs
+// token positions anyway. A trie step is one map lookup per token.
+type Compiled struct {
+	*Dictionary
+	actors trie
+	verbs  trie
+	// actorCase[i][k] is the case constraint of token k of phrase i.
+	phraseCase [][]uint8
+}
+
+type node struct {
+	next map[string]int32
+	gap  int32 // child reached through a "*" gap, 0 if none
+	ends []int32
+}
+
+type trie struct{ nodes []node }
+
+func newTrie() trie { return trie{nodes: []node{{}}} }
+
+func (t *trie) insert(keys []string, val int32) {
+	n := int32(0)
+	for _, k := range keys {
+		if k == "*" {
+			if t.nodes[n].gap == 0 {
+				t.nodes = append(t.nodes, node{})
+				t.nodes[n].gap = int32(len(t.nodes) - 1)
+			}
+			n = t.nodes[n].gap
+			continue
+		}
+		if t.nodes[n].next == nil {
+			t.nodes[n].next = map[string]int32{}
+		}
+		c, ok := t.nodes[n].next[k]
+		if !ok {
+			t.nodes = append(t.nodes, node{})
+			c = int32(len(t.nodes) - 1)
+			t.nodes[n].next[k] = c
+		}
+		n = c
+	}
+	t.nodes[n].ends = append(t.nodes[n].ends, val)
+}
+
+// need is a case requirement on a text token.
+const (
+	anyCase  uint8 = 0
+	needCap  uint8 = 1 // the dictionary wrote a capitalised proper noun
+	needCaps uint8 = 2 // the dictionary wrote a short all-caps abbreviation
+)
+
+// phraseTokens tokenizes a dictionary phrase and returns its stems and the
+// case constraint of each token.
+func phraseTokens(p string) ([]string, []uint8) {
+	toks := text.Tokenize(p, text.Span{Start: 0, End: len(p)}, nil)
+	stems := make([]string, len(toks))
+	cases := make([]uint8, len(toks))
+	for i, t := range toks {
+		stems[i] = t.Stem
+		if t.Kind != text.Word {
+			continue
+		}
+		letters := 0
+		for _, r := range t.Text(p) {
+			if r != '.' {
+				letters++
+			}
+		}
+		switch {
+		case t.Case&text.AllCaps != 0 && letters <= 4:
+			cases[i] = needCaps
+		case t.Case&text.Capitalized != 0:
+			cases[i] = needCap
+		}
+	}
+	return stems, cases
+}
+
+// Compile builds the tries of d.
+func Compile(d *Dictionary) *Compiled {
+	c := &Compiled{Dictionary: d, actors: newTrie(), verbs: newTrie()}
+	c.phraseCase = make([][]uint8, len(d.Phrases))
+	for i, p := range d.Phrases {
+		stems, cases := phraseTokens(p.Text)
+		if len(stems) == 0 {
+			continue
+		}
+		c.phraseCase[i] = cases
+		c.actors.insert(stems, int32(i))
+	}
+	for i, words := range d.VerbTokens {
+		var keys []string
+		for _, w := range words {
+			if w == "*" {
+				keys = append(keys, w)
+				continue
+			}
+			stems, _ := phraseTokens(w)
+			keys = append(keys, stems...)
+		}
+		c.verbs.insert(keys, int32(i))
+	}
+	return c
+}
+
+// Match is a dictionary match over tokens [Start, End).
+type Match struct {
+	Start, End int
+	// Index is the phrase index (actors) or verb index (verbs).
+	Index int
+}
+
+func caseOK(need uint8, t text.Token) bool {
+	switch need {
+	case needCaps:
+		return t.Case&text.AllCaps != 0
+	case needCap:
+		return t.Case&(text.Capitalized|text.AllCaps) != 0
+	}
+	return true
+}
+
+// Actors appends to dst the leftmost-longest, non-overlapping actor phrase
+// matches in toks, and returns the extended slice. Where two phrases match
+// the same tokens, the first loaded wins.
+func (c *Compiled) Actors(toks []text.Token, dst []Match) []Match {
+	for i := 0; i < len(toks); {
+		best, bestEnd := -1, 0
+		n := int32(0)
+		for j := i; j < len(toks); j++ {
+			next, ok := c.actors.nodes[n].next[toks[j].Stem]
+			if !ok {
+				break
+			}
+			n = next
+			for _, pi := range c.actors.nodes[n].ends {
+				if j+1 > bestEnd || (j+1 == bestEnd && int(pi) < best) {
+					if c.caseFits(int(pi), toks[i:j+1]) {
+						best, bestEnd = int(pi), j+1
+					}
+				}
+			}
+		}
+		if best >= 0 {
+			dst = append(dst, Match{Start: i, End: bestEnd, Index: best})
+			i = bestEnd
+			continue
+		}
+		i++
+	}
+	return dst
+}
+
+func (c *Compiled) caseFits(phrase int, toks []text.Token) bool {
+	cases := c.phraseCase[phrase]
+	for k, t := range toks {
+		if k < len(cases) && !caseOK(cases[k], t) {
+			return false
+		}
+	}
+	return true
+}
+
+// maxGap is how many tokens a "*" in a verb pattern may skip.
+const maxGap = 3
+
+// Verbs appends to dst every verb pattern match in toks (several may start
+// at one token), and returns the extended slice. Gaps never skip
+// punctuation.
+func (c *Compiled) Verbs(toks []text.Token, dst []Match) []Match {
+	for i := range toks {
+		if toks[i].Kind == text.Punct {
+			continue
+		}
+		if _, ok := c.verbs.nodes[0].next[toks[i].Stem]; !ok {
+			continue
+		}
+		dst = c.walk(toks, i, i, 0, dst)
+	}
+	return dst
+}
+
+func (c *Compiled) walk(toks []text.Token, start, pos int, n int32, dst []Match) []Match {
+	nd := &c.verbs.nodes[n]
+	for _, v := range nd.ends {
+		dst = append(dst, Match{Start: start, End: pos, Index: int(v)})
+	}
+	if pos < len(toks) {
+		if next, ok := nd.next[toks[pos].Stem]; ok {
+			dst = c.walk(toks, start, pos+1, next, dst)
+		}
+	}
+	if nd.gap != 0 {
+		g := &c.verbs.nodes[nd.gap]
+		for k := pos; k <= pos+maxGap && k < len(toks); k++ {
+			if k > pos && toks[k-1].Kind == text.Punct {
+				break
+			}
+			if next, ok := g.next[toks[k].Stem]; ok {
+				dst = c.walk(toks, start, k+1, next, dst)
+			}
+		}
+	}
+	return dst
+}

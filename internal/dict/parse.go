@@ -1,0 +1,376 @@
+package dict
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+)
+
+// ParseError is a problem in one line of a dictionary file.
+type ParseError struct {
+	File      string
+	Line, Col int
+	Err       error
+}
+
+func (e *ParseError) Error() string {
+	switch {
+	case e.Line > 0 && e.Col > 0:
+		return fmt.Sprintf("%s:%d:%d: %v", e.File, e.Line, e.Col, e.Err)
+	case e.Line > 0:
+		return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err)
+	}
+	return fmt.Sprintf("%s: %v", e.File, e.Err)
+}
+
+func (e *ParseError) Unwrap() error { return e.Err }
+
+// ErrorList is a list of parse errors, sorted by file and line. It prints
+// the first ten and "and N more".
+type ErrorList []*ParseError
+
+func (l ErrorList) Error() string {
+	sort.SliceStable(l, func(i, j int) bool {
+		if l[i].File != l[j].File {
+			return l[i].File < l[j].File
+		}
+		return l[i].Line < l[j].Line
+	})
+	var b strings.Builder
+	for i, e := range l {
+		if i == 10 {
+			fmt.Fprintf(&b, "\nand %d more", len(l)-10)
+			break
+		}
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(e.Error())
+	}
+	return b.String()
+}
+
+// Err returns l as an error, or nil when it is empty.
+func (l ErrorList) Err() error {
+	if len(l) == 0 {
+		return nil
+	}
+	return l
+}
+
+// The file kinds, known by their header line.
+var headers = map[string][]string{
+	"countries": {"code", "name", "names", "adjectives", "capitals"},
+	"actors":    {"code", "country", "sectors", "name", "aliases"},
+	"people":    {"name", "aliases", "code", "role", "from", "to"},
+	"agents":    {"phrases", "sectors"},
+	"verbs":     {"code", "pattern"},
+}
+
+// Parse parses one dictionary file in sitrep's TSV format; name is used in
+// errors. Bad lines are reported in the returned ErrorList and skipped: the
+// Dictionary holds every good entry even when err is not nil.
+func Parse(name, content string) (*Dictionary, error) {
+	d := &Dictionary{}
+	var errs ErrorList
+	bad := func(line, col int, format string, args ...any) {
+		errs = append(errs, &ParseError{File: name, Line: line, Col: col, Err: fmt.Errorf(format, args...)})
+	}
+	var kind string
+	var col map[string]int
+	people := map[string]int{} // person name → actor index
+	stats := FileStats{Name: name}
+	lines := strings.Split(strings.TrimPrefix(content, "\ufeff"), "\n")
+	for n, raw := range lines {
+		lineNo := n + 1
+		line := strings.TrimRight(raw, "\r")
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		fields := strings.Split(line, "\t")
+		if kind == "" {
+			col = map[string]int{}
+			for i, f := range fields {
+				col[strings.TrimSpace(f)] = i
+			}
+			for k, want := range headers {
+				ok := true
+				for _, w := range want {
+					if _, has := col[w]; !has {
+						ok = false
+						break
+					}
+				}
+				if ok && len(want) > len(headers[kind]) {
+					kind = k
+				}
+			}
+			if kind == "" {
+				bad(lineNo, 1, "unknown header %q: want the columns of countries, actors, people, agents or verbs (docs/dictionaries.md)", line)
+				return d, errs
+			}
+			stats.Kind = kind
+			continue
+		}
+		get := func(c string) string {
+			i, ok := col[c]
+			if !ok || i >= len(fields) {
+				return ""
+			}
+			return strings.TrimSpace(fields[i])
+		}
+		rule := fmt.Sprintf("%s:%d", name, lineNo)
+		stats.Rows++
+		switch kind {
+		case "countries":
+			code := get("code")
+			if !isCode(code) {
+				bad(lineNo, 1, "country code %q: want three capital letters", code)
+				continue
+			}
+			nm := get("name")
+			add := func(k Kind, c string, sectors []string, phrases ...string) {
+				d.Actors = append(d.Actors, Actor{Kind: k, Code: c, Country: code, Sectors: sectors, Name: nm, Rule: rule})
+				idx := len(d.Actors) - 1
+				for _, p := range phrases {
+					if p != "" {
+						d.Phrases = append(d.Phrases, Phrase{p, idx})
+					}
+				}
+			}
+			add(Country, code, nil, append([]string{nm}, split(get("names"))...)...)
+			add(Adjective, code, nil, split(get("adjectives"))...)
+			if caps := split(get("capitals")); len(caps) > 0 {
+				add(Capital, code+"GOV", []string{"GOV"}, caps...)
+			}
+			stats.Entries++
+		case "actors":
+			code := get("code")
+			if code == "" || strings.ToUpper(code) != code {
+				bad(lineNo, 1, "actor code %q: want capital letters", code)
+				continue
+			}
+			nm := get("name")
+			if nm == "" {
+				bad(lineNo, col["name"]+1, "actor %s has no name", code)
+				continue
+			}
+			d.Actors = append(d.Actors, Actor{Kind: Org, Code: code, Country: get("country"), Sectors: split(get("sectors")),
+				Name: nm, Sponsor: get("sponsor"), Rule: rule})
+			idx := len(d.Actors) - 1
+			for _, p := range append([]string{nm}, split(get("aliases"))...) {
+				d.Phrases = append(d.Phrases, Phrase{p, idx})
+			}
+			stats.Entries++
+		case "people":
+			nm := get("name")
+			r := Role{Code: get("code"), Title: get("role"), From: get("from"), To: get("to")}
+			if nm == "" || r.Code == "" {
+				bad(lineNo, 1, "person needs a name and a code")
+				continue
+			}
+			if err := checkDates(r.From, r.To); err != nil {
+				bad(lineNo, col["from"]+1, "%s: %v", nm, err)
+				continue
+			}
+			idx, seen := people[nm]
+			if !seen {
+				d.Actors = append(d.Actors, Actor{Kind: Person, Name: nm, Rule: rule})
+				idx = len(d.Actors) - 1
+				people[nm] = idx
+				d.Phrases = append(d.Phrases, Phrase{nm, idx})
+				stats.Entries++
+			}
+			a := &d.Actors[idx]
+			a.Roles = append(a.Roles, r)
+			if len(r.Code) >= 3 {
+				a.Country = r.Code[:3]
+			}
+			a.Code = r.Code
+			for _, p := range split(get("aliases")) {
+				if !hasPhrase(d.Phrases, p, idx) {
+					d.Phrases = append(d.Phrases, Phrase{p, idx})
+				}
+			}
+		case "agents":
+			sectors := split(get("sectors"))
+			if len(sectors) == 0 {
+				bad(lineNo, col["sectors"]+1, "agent has no sector")
+				continue
+			}
+			d.Actors = append(d.Actors, Actor{Kind: Agent, Sectors: sectors, PLOVERSectors: split(get("plover")), Rule: rule})
+			idx := len(d.Actors) - 1
+			for _, p := range split(get("phrases")) {
+				d.Phrases = append(d.Phrases, Phrase{p, idx})
+			}
+			stats.Entries++
+		case "verbs":
+			code := get("code")
+			if !isEventCode(code) {
+				bad(lineNo, 1, "event code %q: want 2 to 4 digits", code)
+				continue
+			}
+			pat := get("pattern")
+			exps, err := expand(pat)
+			if err != nil {
+				bad(lineNo, col["pattern"]+1, "pattern %q: %v", pat, err)
+				continue
+			}
+			for _, toks := range exps {
+				v := Verb{Code: code, Pattern: pat, Example: get("example"), Rule: rule}
+				var words []string
+				for _, t := range toks {
+					switch t {
+					case "+":
+						v.TargetAfter = true
+					case "$":
+					default:
+						if t != "*" {
+							v.Words++
+						}
+						words = append(words, t)
+					}
+				}
+				for len(words) > 0 && words[len(words)-1] == "*" {
+					words = words[:len(words)-1]
+				}
+				if v.Words == 0 {
+					continue
+				}
+				d.Verbs = append(d.Verbs, v)
+				d.VerbTokens = append(d.VerbTokens, words)
+			}
+			stats.Entries++
+		}
+	}
+	stats.Phrases = len(d.Phrases) + len(d.Verbs)
+	d.Files = append(d.Files, stats)
+	return d, errs.Err()
+}
+
+func hasPhrase(ps []Phrase, text string, idx int) bool {
+	for i := len(ps) - 1; i >= 0 && ps[i].Actor == idx; i-- {
+		if ps[i].Text == text {
+			return true
+		}
+	}
+	return false
+}
+
+func split(s string) []string {
+	if s == "" {
+		return nil
+	}
+	var out []string
+	for _, p := range strings.Split(s, "|") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func isCode(s string) bool {
+	if len(s) != 3 {
+		return false
+	}
+	for i := 0; i < 3; i++ {
+		if s[i] < 'A' || s[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+func isEventCode(s string) bool {
+	if len(s) < 2 || len(s) > 4 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+func checkDates(from, to string) error {
+	for _, s := range []string{from, to} {
+		if s == "" {
+			continue
+		}
+		if _, err := time.Parse("2006-01-02", s); err != nil {
+			return fmt.Errorf("date %q: want YYYY-MM-DD", s)
+		}
+	}
+	if from != "" && to != "" && to < from {
+		return fmt.Errorf("role ends (%s) before it starts (%s)", to, from)
+	}
+	return nil
+}
+
+// maxExpansions bounds how many token sequences one pattern may expand to.
+const maxExpansions = 512
+
+// expand turns a pattern with {a|b} alternatives and [optional] parts into
+// its literal word sequences. Words are kept as written; "*", "+" and "$"
+// are kept as markers.
+func expand(pat string) ([][]string, error) {
+	seqs := [][]string{nil}
+	appendAlts := func(alts []string) error {
+		var next [][]string
+		for _, s := range seqs {
+			for _, a := range alts {
+				n := append(append([]string(nil), s...), strings.Fields(a)...)
+				next = append(next, n)
+			}
+		}
+		if len(next) > maxExpansions {
+			return fmt.Errorf("expands to more than %d phrases", maxExpansions)
+		}
+		seqs = next
+		return nil
+	}
+	for i := 0; i < len(pat); {
+		c := pat[i]
+		switch {
+		case c == ' ' || c == '\t':
+			i++
+		case c == '{' || c == '[':
+			closing := byte('}')
+			if c == '[' {
+				closing = ']'
+			}
+			j := strings.IndexByte(pat[i+1:], closing)
+			if j < 0 {
+				return nil, fmt.Errorf("%q at column %d is not closed", c, i+1)
+			}
+			inner := pat[i+1 : i+1+j]
+			if strings.ContainsAny(inner, "{}[]") {
+				return nil, errors.New("nested brackets are not supported")
+			}
+			alts := strings.Split(inner, "|")
+			if c == '[' {
+				alts = append(alts, "")
+			}
+			if err := appendAlts(alts); err != nil {
+				return nil, err
+			}
+			i += j + 2
+		case c == '}' || c == ']':
+			return nil, fmt.Errorf("unmatched %q at column %d", c, i+1)
+		default:
+			j := i
+			for j < len(pat) && !strings.ContainsRune(" \t{[}]", rune(pat[j])) {
+				j++
+			}
+			if err := appendAlts([]string{pat[i:j]}); err != nil {
+				return nil, err
+			}
+			i = j
+		}
+	}
+	return seqs, nil
+}

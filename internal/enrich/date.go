@@ -1,0 +1,165 @@
+// Package enrich is the fourth stage of sitrep: it refines coded events with
+// context the coder does not look at — here, the event date resolved from
+// the sentence relative to the publication date.
+package enrich
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/sitrep/sitrep/event"
+	"github.com/sitrep/sitrep/internal/reader"
+)
+
+// Article enriches the events of one article in place.
+func Article(a *reader.Article, es []event.Event) {
+	for i := range es {
+		Date(&es[i])
+	}
+}
+
+var (
+	weekdays = map[string]time.Weekday{
+		"sunday": time.Sunday, "monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday,
+		"thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday,
+	}
+	months = map[string]time.Month{
+		"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+		"may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+		"sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+	}
+	// dateRE finds the date expressions the resolver understands, in order
+	// of specificity within each alternative.
+	dateRE = regexp.MustCompile(`(?i)\b(?:` +
+		`(?P<md>(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.? (?P<mdday>\d{1,2})(?:st|nd|rd|th)?(?:,? (?P<mdyear>(?:19|20)\d\d))?)` +
+		`|(?P<dm>(?P<dmday>\d{1,2}) (?P<dmmonth>january|february|march|april|may|june|july|august|september|october|november|december)(?: (?P<dmyear>(?:19|20)\d\d))?)` +
+		`|(?P<my>in (?P<mymonth>january|february|march|april|june|july|august|september|october|november|december)(?: (?P<myyear>(?:19|20)\d\d))?)` +
+		`|(?P<wd>(?:on |last |this )?(?P<wdname>monday|tuesday|wednesday|thursday|friday|saturday|sunday))` +
+		`|(?P<rel>yesterday|today|tonight|the day before yesterday)` +
+		`|(?P<yr>(?:in|since|by|until|of|early|late|mid-?)\s+(?P<year>(?:19|20)\d\d))` +
+		`)\b`)
+)
+
+// Date sets the event date from the date expression of the sentence nearest
+// to the trigger (in the same clause when there is one), relative to the
+// publication date: "on Wednesday" is the last Wednesday on or before
+// publication, "in 2011" a year. An asserted event dated in an earlier year
+// than publication is historical. Without an expression the publication
+// date stays, with date_type "publication".
+func Date(e *event.Event) {
+	pub, err := time.Parse("2006-01-02", e.PubDate)
+	if err != nil {
+		return
+	}
+	s := e.Evidence.Sentence
+	trig := e.Evidence.TriggerStart - sentenceStart(e)
+	best, bestDist := []int(nil), len(s)+1
+	for _, m := range dateRE.FindAllStringSubmatchIndex(s, -1) {
+		d := m[0] - trig
+		if m[0] < trig {
+			d = trig - m[1]
+			if strings.Contains(s[m[1]:trig], ", but") {
+				d += len(s) // another clause
+			}
+		} else if strings.Contains(s[trig:m[0]], ", but") {
+			d += len(s)
+		}
+		if d < bestDist {
+			best, bestDist = m, d
+		}
+	}
+	if best == nil {
+		return
+	}
+	date, prec := resolve(s, best, pub)
+	if prec == "" {
+		return
+	}
+	e.Date, e.DatePrecision, e.DateType = date.Format("2006-01-02"), prec, "text"
+	if e.Modality == event.Asserted && date.Year() < pub.Year() {
+		e.Modality, e.ModalityCue = event.Historical, s[best[0]:best[1]]
+	}
+}
+
+func sentenceStart(e *event.Event) int {
+	// The sentence starts TriggerStart - (offset of the trigger in the
+	// sentence); find it by the trigger text, which is unique enough.
+	i := strings.Index(e.Evidence.Sentence, e.Evidence.Trigger)
+	if i < 0 {
+		return e.Evidence.TriggerStart
+	}
+	return e.Evidence.TriggerStart - i
+}
+
+func group(s string, m []int, name string) string {
+	i := dateRE.SubexpIndex(name)
+	if i < 0 || m[2*i] < 0 {
+		return ""
+	}
+	return s[m[2*i]:m[2*i+1]]
+}
+
+// resolve turns one match into a date and its precision ("" if invalid).
+func resolve(s string, m []int, pub time.Time) (time.Time, string) {
+	year := func(y string, month time.Month) int {
+		if y != "" {
+			n, _ := strconv.Atoi(y)
+			return n
+		}
+		// A month without a year is the last such month on or before
+		// publication.
+		if month > pub.Month() {
+			return pub.Year() - 1
+		}
+		return pub.Year()
+	}
+	day := func(t time.Time) (time.Time, string) {
+		if t.After(pub.AddDate(1, 0, 0)) {
+			return t, ""
+		}
+		return t, "day"
+	}
+	switch {
+	case group(s, m, "md") != "":
+		mon := months[strings.TrimSuffix(strings.ToLower(strings.Fields(group(s, m, "md"))[0]), ".")]
+		d, _ := strconv.Atoi(group(s, m, "mdday"))
+		if d < 1 || d > 31 {
+			return pub, ""
+		}
+		return day(time.Date(year(group(s, m, "mdyear"), mon), mon, d, 0, 0, 0, 0, time.UTC))
+	case group(s, m, "dm") != "":
+		mon := months[strings.ToLower(group(s, m, "dmmonth"))]
+		d, _ := strconv.Atoi(group(s, m, "dmday"))
+		if d < 1 || d > 31 {
+			return pub, ""
+		}
+		return day(time.Date(year(group(s, m, "dmyear"), mon), mon, d, 0, 0, 0, 0, time.UTC))
+	case group(s, m, "my") != "":
+		mon := months[strings.ToLower(group(s, m, "mymonth"))]
+		return time.Date(year(group(s, m, "myyear"), mon), mon, 1, 0, 0, 0, 0, time.UTC), "month"
+	case group(s, m, "wd") != "":
+		wd := weekdays[strings.ToLower(group(s, m, "wdname"))]
+		back := (int(pub.Weekday()) - int(wd) + 7) % 7
+		if strings.HasPrefix(strings.ToLower(group(s, m, "wd")), "last ") && back == 0 {
+			back = 7
+		}
+		return pub.AddDate(0, 0, -back), "day"
+	case group(s, m, "rel") != "":
+		switch strings.ToLower(group(s, m, "rel")) {
+		case "yesterday":
+			return pub.AddDate(0, 0, -1), "day"
+		case "the day before yesterday":
+			return pub.AddDate(0, 0, -2), "day"
+		}
+		return pub, "day"
+	case group(s, m, "year") != "":
+		y, _ := strconv.Atoi(group(s, m, "year"))
+		if y > pub.Year()+5 {
+			return pub, ""
+		}
+		return time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), "year"
+	}
+	return pub, ""
+}
