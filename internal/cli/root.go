@@ -88,6 +88,7 @@ ACLED terms, with the sentence and words that are the evidence.`,
 	// The command table: every command is listed here, none registers itself.
 	root.AddCommand(
 		newCodeCmd(e),
+		newEvalCmd(e),
 	)
 	return root
 }

@@ -58,6 +58,9 @@ var prepositions = stemSet("to", "in", "from", "of", "with", "against", "on", "b
 	"during", "within", "among", "amid", "over", "under", "like", "than", "upon", "onto", "via", "after",
 	"before", "behind", "beyond", "without", "including")
 
+var nameParticles = map[string]bool{"al": true, "el": true, "bin": true, "ibn": true, "bint": true, "de": true,
+	"da": true, "van": true, "von": true, "der": true, "du": true, "la": true, "abu": true, "ould": true}
+
 // placePreps introduce where something happened; an actor after them is a
 // location, not a target.
 var placePreps = stemSet("in", "inside", "near", "across", "throughout", "during", "within", "outside",
@@ -159,6 +162,14 @@ func (c *Coder) join(m *mention, n mention, toks []text.Token) bool {
 		(n.kind == dict.Country || n.kind == dict.Capital):
 		m.end = n.end
 		return true
+	// "government troops", "opposition activists": the head noun (the last)
+	// gives the sector, the first may have given the country.
+	case m.kind == dict.Agent && n.kind == dict.Agent && len(between) <= 1 && modifiers(between):
+		m.end, m.sectors = n.end, n.sectors
+		if m.country != "" {
+			m.code = m.country + n.sectors[0]
+		}
+		return true
 	// "Iraqi Kataib Hezbollah", "Yemen's Houthis": the group keeps its code.
 	case countryLike && n.kind == dict.Org && len(between) <= 1 && modifiers(between):
 		n.start = m.start
@@ -174,7 +185,7 @@ func modifiers(toks []text.Token) bool {
 	for _, t := range toks {
 		switch {
 		case t.Stem == "-" || t.Stem == "'s" || t.Stem == "'":
-		case t.Kind == text.Word && t.Case == 0 && t.Stem != "and" && t.Stem != "or" && !prepositions[t.Stem]:
+		case t.Kind == text.Word && t.Case&(text.Capitalized|text.AllCaps) == 0 && t.Stem != "and" && t.Stem != "or" && !prepositions[t.Stem]:
 		default:
 			return false
 		}
@@ -187,8 +198,24 @@ func modifiers(toks []text.Token) bool {
 // machine-translation artefact "to the Iraqi foreign minister To Fuad Hussein".
 func absorbNames(toks []text.Token, end, limit int) int {
 	j := end
-	for j < limit && toks[j].Kind == text.Word && toks[j].Case&text.Capitalized != 0 {
-		j++
+	for j < limit {
+		t := toks[j]
+		if t.Kind == text.Word && t.Case&text.Capitalized != 0 {
+			j++
+			continue
+		}
+		// "al-Sudani", "bin Salman", "de Mistura": particles inside names.
+		if j > end && nameParticles[t.Stem] && j+1 < limit {
+			k := j + 1
+			if toks[k].Stem == "-" && k+1 < limit {
+				k++
+			}
+			if toks[k].Case&text.Capitalized != 0 {
+				j = k
+				continue
+			}
+		}
+		break
 	}
 	if j-end >= 1 && (j-end >= 2 || end > 0) {
 		return j

@@ -82,9 +82,9 @@ func (c *Coder) sentence(sc *scratch, a *reader.Article, si int, sp text.Span, d
 	if len(toks) == 0 {
 		return dst
 	}
-	sc.matches = c.dict.Actors(toks, sc.matches[:0])
+	sc.matches = c.dict.MatchActors(toks, sc.matches[:0])
 	sc.mentions = c.mentions(toks, a.Text, sc.matches, a.Date, sc.mentions[:0])
-	sc.verbs = c.dict.Verbs(toks, sc.verbs[:0])
+	sc.verbs = c.dict.MatchVerbs(toks, sc.verbs[:0])
 	if len(sc.verbs) == 0 {
 		return dst
 	}
@@ -118,7 +118,7 @@ func (c *Coder) sentence(sc *scratch, a *reader.Article, si int, sp text.Span, d
 			}
 			e.Evidence = event.Evidence{
 				Sentence: a.Text[sp.Start:sp.End], SentenceIndex: si, Start: lo, End: hi,
-				Trigger: a.Text[toks[t.Start].Start:toks[t.End-1].End],
+				Trigger:      a.Text[toks[t.Start].Start:toks[t.End-1].End],
 				TriggerStart: toks[t.Start].Start, TriggerEnd: toks[t.End-1].End,
 				Rule: t.verb.Rule + " " + t.verb.Pattern,
 			}

@@ -73,17 +73,65 @@ func members(ms []mention, i int) []int {
 // target. When none qualifies, the sentence's first free mention is the
 // subject carried over ("US troops withdrew ..., but returned in 2014").
 func subjectBefore(t *trigger, ti int, ts []trigger, ms []mention, toks []text.Token) int {
+	// The clause starts after the last break before the trigger.
+	clause := 0
+	for k := t.Start - 1; k >= 0; k-- {
+		if clauseBreaks[toks[k].Stem] {
+			clause = k + 1
+			break
+		}
+	}
+	infinitive := t.Start > 0 && toks[t.Start-1].Stem == "to"
 	for i := len(ms) - 1; i >= 0; i-- {
 		m := &ms[i]
-		if m.end > t.Start {
+		if m.end > t.Start || m.start < clause {
 			continue
+		}
+		// "the ability of the Iraqi forces to fight": the nearest noun
+		// phrase controls an infinitive, whatever its preposition.
+		if infinitive && !m.target && i == lastBefore(ms, t.Start) {
+			return first(ms, i)
 		}
 		if m.target || (m.prep != "" && m.prep != "and") {
 			continue
 		}
 		return first(ms, i)
 	}
+	// "US troops withdrew in 2011, but returned in 2014": a clause that
+	// starts with a verb shares the sentence's subject.
+	if clause > 0 && (toks[clause-1].Stem == "but" || toks[clause-1].Stem == "and") && !startsWithSubject(toks, clause, ms) {
+		for i := range ms {
+			if ms[i].end <= clause && (ms[i].prep == "" || ms[i].prep == "and") && !ms[i].target {
+				return first(ms, i)
+			}
+		}
+	}
 	return -1
+}
+
+func lastBefore(ms []mention, k int) int {
+	last := -1
+	for i := range ms {
+		if ms[i].end <= k {
+			last = i
+		}
+	}
+	return last
+}
+
+// pronouns and determiners that open a clause with its own subject.
+var subjectStarts = stemSet("it", "they", "he", "she", "we", "i", "you", "there", "this", "that", "the", "a", "an", "these", "those", "its", "their")
+
+func startsWithSubject(toks []text.Token, k int, ms []mention) bool {
+	if k >= len(toks) {
+		return false
+	}
+	for i := range ms {
+		if ms[i].start == k {
+			return true
+		}
+	}
+	return subjectStarts[toks[k].Stem] || toks[k].Case&text.Capitalized != 0
 }
 
 // first returns the first member of i's compound.
@@ -137,6 +185,15 @@ func scanAfter(from int, t *trigger, ti int, ts []trigger, ms []mention, toks []
 // isPassive reports whether the trigger is a participle after a form of
 // "be" or "get" ("were attacked", "was reportedly struck").
 func isPassive(t *trigger, toks []text.Token, s string) bool {
+	// "forces under constant attack": the subject suffers the event.
+	for k := t.Start - 1; k >= 0 && k >= t.Start-3; k-- {
+		if toks[k].Stem == "under" {
+			return true
+		}
+		if toks[k].Kind != text.Word || toks[k].Case&text.Capitalized != 0 {
+			break
+		}
+	}
 	for k := t.Start - 1; k >= 0 && k >= t.Start-passiveLookback; k-- {
 		if beForms[toks[k].Stem] {
 			return isParticiple(s[toks[t.Start].Start:toks[t.Start].End])
@@ -163,7 +220,9 @@ func isParticiple(w string) bool {
 // with each other ("the United States and Iraq began talks").
 func pairs(srcs, tgts []int, ms []mention) [][2]int {
 	var out [][2]int
-	same := func(a, b int) bool { return a >= 0 && b >= 0 && (a == b || ms[a].code == ms[b].code && ms[a].code != "") }
+	same := func(a, b int) bool {
+		return a >= 0 && b >= 0 && (a == b || ms[a].code == ms[b].code && ms[a].code != "")
+	}
 	switch {
 	case len(tgts) == 0 && len(srcs) >= 2:
 		for _, a := range srcs {
@@ -199,7 +258,7 @@ func pairs(srcs, tgts []int, ms []mention) [][2]int {
 // Modality cues, by stem. A cue counts when it stands in the trigger's
 // clause before the trigger, with no actor between.
 var (
-	negCues  = stemSet("not", "never", "neither", "nor", "without", "fail", "refuse", "deny", "no")
+	negCues  = stemSet("not", "never", "neither", "nor", "without", "fail", "refuse", "deny", "no", "reluctant", "unwilling", "declined")
 	futCues  = stemSet("will", "shall", "'ll", "plan", "expected", "intend", "aim", "prepare", "schedule", "upcoming", "tomorrow")
 	hypCues  = stemSet("would", "could", "might", "may", "should", "if", "unless", "whether", "able", "ability", "supposed", "hope", "want", "likely", "possible", "seek", "try", "propose", "proposed")
 	topicPre = stemSet("about", "on", "over", "for", "of", "regarding", "concerning", "to")
@@ -208,7 +267,7 @@ var (
 	directiveRoots = map[string]bool{"02": true, "03": true, "04": true, "10": true, "12": true, "13": true, "01": true}
 )
 
-const modalityWindow = 6
+const modalityWindow = 10
 
 // modality decides whether the text asserts the trigger's event, and which
 // word says otherwise: negation wins over hypothesis, hypothesis over future.
@@ -217,16 +276,11 @@ func modality(t *trigger, ti int, ts []trigger, ms []mention, toks []text.Token,
 	if ti > 0 && ts[ti-1].End > lo {
 		lo = ts[ti-1].End
 	}
-	for i := range ms {
-		if ms[i].end <= t.Start && ms[i].end > lo {
-			lo = ms[i].end
-		}
-	}
 	lo = max(lo, 0)
 	neg, hyp, fut := -1, -1, -1
 	for k := t.Start - 1; k >= lo; k-- {
 		st := toks[k].Stem
-		if st == "," || st == ";" || st == ":" {
+		if st == "," || st == ";" || st == ":" || (clauseBreaks[st] && st != "that") {
 			break
 		}
 		switch {

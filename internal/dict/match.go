@@ -59,6 +59,7 @@ const (
 	anyCase  uint8 = 0
 	needCap  uint8 = 1 // the dictionary wrote a capitalised proper noun
 	needCaps uint8 = 2 // the dictionary wrote a short all-caps abbreviation
+	needNoun uint8 = 4 // a lower-case noun: "forced" and "returning" are not "force" and "returnee"
 )
 
 // phraseTokens tokenizes a dictionary phrase and returns its stems and the
@@ -83,6 +84,8 @@ func phraseTokens(p string) ([]string, []uint8) {
 			cases[i] = needCaps
 		case t.Case&text.Capitalized != 0:
 			cases[i] = needCap
+		case t.Case&text.VerbForm == 0:
+			cases[i] = needNoun
 		}
 	}
 	return stems, cases
@@ -128,14 +131,16 @@ func caseOK(need uint8, t text.Token) bool {
 		return t.Case&text.AllCaps != 0
 	case needCap:
 		return t.Case&(text.Capitalized|text.AllCaps) != 0
+	case needNoun:
+		return t.Case&text.VerbForm == 0 || t.Case&text.Capitalized != 0
 	}
 	return true
 }
 
-// Actors appends to dst the leftmost-longest, non-overlapping actor phrase
+// MatchActors appends to dst the leftmost-longest, non-overlapping actor phrase
 // matches in toks, and returns the extended slice. Where two phrases match
 // the same tokens, the first loaded wins.
-func (c *Compiled) Actors(toks []text.Token, dst []Match) []Match {
+func (c *Compiled) MatchActors(toks []text.Token, dst []Match) []Match {
 	for i := 0; i < len(toks); {
 		best, bestEnd := -1, 0
 		n := int32(0)
@@ -176,10 +181,10 @@ func (c *Compiled) caseFits(phrase int, toks []text.Token) bool {
 // maxGap is how many tokens a "*" in a verb pattern may skip.
 const maxGap = 3
 
-// Verbs appends to dst every verb pattern match in toks (several may start
+// MatchVerbs appends to dst every verb pattern match in toks (several may start
 // at one token), and returns the extended slice. Gaps never skip
 // punctuation.
-func (c *Compiled) Verbs(toks []text.Token, dst []Match) []Match {
+func (c *Compiled) MatchVerbs(toks []text.Token, dst []Match) []Match {
 	for i := range toks {
 		if toks[i].Kind == text.Punct {
 			continue

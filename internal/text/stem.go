@@ -39,15 +39,21 @@ func Stem(word string) string {
 	}
 	// Past and participles: -ied, -ed, -ing, keeping at least three letters
 	// with a vowel so that "red", "shed", "bring", "king" stay whole.
+	// After -ed the stem has already lost the e of the base ("accused" →
+	// "accus", "agreed" → "agre"); otherwise one final e goes, so that base
+	// and inflections agree ("accuse", "agreeing" → "accus", "agre").
+	stripE := true
 	switch {
 	case strings.HasSuffix(w, "ied") && len(w) > 5:
 		w = w[:len(w)-3] + "y"
+		stripE = false
 	case strings.HasSuffix(w, "ed") && len(w) > 4 && hasVowel(w[:len(w)-2]):
 		w = w[:len(w)-2]
+		stripE = false
 	case strings.HasSuffix(w, "ing") && len(w) > 5 && hasVowel(w[:len(w)-3]):
 		w = w[:len(w)-3]
 	}
-	for len(w) > 2 && w[len(w)-1] == 'e' {
+	if stripE && len(w) > 3 && w[len(w)-1] == 'e' {
 		w = w[:len(w)-1]
 	}
 	if n := len(w); n > 2 && w[n-1] == w[n-2] && !isVowel(w[n-1]) {

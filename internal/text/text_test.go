@@ -24,6 +24,8 @@ func TestStem(t *testing.T) {
 		{"need", "needs", "needed"},
 		{"man", "men"},
 		{"Iraqi", "Iraqis"},
+		{"free", "freed", "freeing", "frees"},
+		{"guarantee", "guaranteed", "guarantees"},
 		{"seize", "seized", "seizing"},
 	}
 	for _, g := range groups {
@@ -35,7 +37,7 @@ func TestStem(t *testing.T) {
 		}
 	}
 	// Words that must stay apart.
-	apart := [][2]string{{"withdraw", "withdrawal"}, {"red", "re"}, {"bring", "br"}, {"us", "use"}, {"king", "k"}, {"status", "stat"}}
+	apart := [][2]string{{"withdraw", "withdrawal"}, {"red", "re"}, {"bring", "br"}, {"us", "use"}, {"king", "k"}, {"status", "stat"}, {"returnee", "returned"}}
 	for _, p := range apart {
 		if Stem(p[0]) == Stem(p[1]) {
 			t.Errorf("Stem(%q) == Stem(%q) == %q, want different", p[0], p[1], Stem(p[0]))

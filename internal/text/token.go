@@ -20,6 +20,7 @@ const (
 const (
 	Capitalized uint8 = 1 << iota // first letter upper case
 	AllCaps                       // every letter upper case, at least two letters
+	VerbForm                      // a lower-case word ending in -ed or -ing ("forced", "returning")
 )
 
 // Token is a word, number or punctuation mark located by byte offsets into
@@ -120,6 +121,9 @@ func word(s string, i, j int) Token {
 	if strings.Contains(w, ".") {
 		// "U.S." and "U.S" both stem to "u.s".
 		t.Stem = strings.ToLower(strings.TrimSuffix(w, "."))
+	}
+	if len(w) > 4 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")) {
+		t.Case |= VerbForm
 	}
 	r, _ := utf8.DecodeRuneInString(w)
 	if unicode.IsUpper(r) {

@@ -1,0 +1,97 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"sort"
+
+	"github.com/spf13/cobra"
+
+	"github.com/sitrep/sitrep/internal/coder"
+	"github.com/sitrep/sitrep/internal/eval"
+)
+
+type evalOptions struct {
+	Suites         []string
+	Data           string
+	JSON           bool
+	Dicts          []string
+	NoBuiltinDicts bool
+}
+
+func newEvalCmd(e *env) *cobra.Command {
+	opts := &evalOptions{}
+	cmd := &cobra.Command{
+		Use:   "eval [flags] [SUITE ...]",
+		Short: "Score the coder on public gold suites",
+		Long: `Eval codes the sentences of public gold suites and prints, per suite, the
+scores and the most frequent confusions (gold → predicted).
+
+Suites (files under --data, by default ../shared/eval):
+  plover  PLOVER gold records: event type accuracy, source country precision/recall/F1
+  cameo   CAMEO manual examples: root, base and exact code accuracy
+
+Without SUITE, every suite runs.`,
+		Example: `  $ sitrep eval
+  $ sitrep eval plover --json
+  $ sitrep eval --data /data/shared/eval cameo`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Suites = args
+			return runEval(cmd.Context(), e, opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&opts.Data, "data", "../shared/eval", "directory holding the gold suites")
+	f.BoolVar(&opts.JSON, "json", false, "print results as JSON")
+	f.StringArrayVar(&opts.Dicts, "dict", nil, "load a dictionary file or directory on top of the built-in ones (repeatable)")
+	f.BoolVar(&opts.NoBuiltinDicts, "no-builtin-dicts", false, "use only the dictionaries given with --dict")
+	return cmd
+}
+
+func runEval(_ context.Context, e *env, opts *evalOptions) error {
+	if _, err := os.Stat(opts.Data); err != nil {
+		return fmt.Errorf("gold suites not found at %s (set --data to the eval directory of sitrep's shared data): %w", opts.Data, err)
+	}
+	suites := opts.Suites
+	if len(suites) == 0 {
+		suites = eval.Suites
+	}
+	d, err := loadDicts(e, opts.Dicts, opts.NoBuiltinDicts)
+	if err != nil {
+		return err
+	}
+	c := coder.New(d)
+	var results []*eval.Result
+	for _, s := range suites {
+		r, err := eval.Run(s, opts.Data, c)
+		if err != nil {
+			return usageError{err}
+		}
+		results = append(results, r)
+	}
+	if opts.JSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(results)
+	}
+	for _, r := range results {
+		fmt.Fprintf(e.stdout, "%s (%d cases)\n", r.Suite, r.Cases)
+		keys := make([]string, 0, len(r.Scores))
+		for k := range r.Scores {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			fmt.Fprintf(e.stdout, "  %-26s %.3f\n", k, r.Scores[k])
+		}
+		if len(r.Confusions) > 0 {
+			fmt.Fprintf(e.stdout, "  confusions (gold → predicted):\n")
+			for _, c := range r.Confusions {
+				fmt.Fprintf(e.stdout, "    %-12s → %-14s %d\n", c.Gold, c.Predicted, c.Count)
+			}
+		}
+	}
+	return nil
+}

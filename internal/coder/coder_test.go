@@ -1,0 +1,173 @@
+package coder
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/sitrep/sitrep/event"
+	"github.com/sitrep/sitrep/internal/reader"
+)
+
+var builtin = New(nil)
+
+func code(t *testing.T, text string) []event.Event {
+	t.Helper()
+	a := reader.Article{ID: "t", Date: "2024-03-15", Text: text}
+	es, _ := builtin.Code(&a, nil)
+	return es
+}
+
+func describe(es []event.Event) string {
+	var b strings.Builder
+	for _, e := range es {
+		b.WriteString(e.CAMEO.Code + " " + actorCode(e.Source) + "→" + actorCode(e.Target) + " [" + e.Modality + "] ")
+	}
+	return b.String()
+}
+
+func actorCode(a *event.Actor) string {
+	if a == nil {
+		return "-"
+	}
+	return a.Code
+}
+
+// find returns the first event whose CAMEO root is in roots and whose
+// source and target codes start with src and tgt ("" matches anything,
+// "-" a missing actor).
+func find(es []event.Event, roots, src, tgt string) *event.Event {
+	for i := range es {
+		e := &es[i]
+		if !strings.Contains(roots, e.CAMEO.Root) {
+			continue
+		}
+		if !matchActor(e.Source, src) || !matchActor(e.Target, tgt) {
+			continue
+		}
+		return e
+	}
+	return nil
+}
+
+func matchActor(a *event.Actor, want string) bool {
+	switch {
+	case want == "":
+		return true
+	case want == "-":
+		return a == nil
+	case a == nil:
+		return false
+	}
+	return strings.HasPrefix(a.Code, want)
+}
+
+// The project's own sentences, one per behaviour of the coder. Each names the
+// root(s) allowed, the source and target code prefixes, and the modality.
+func TestCoderSentences(t *testing.T) {
+	tests := []struct {
+		name, text, roots, src, tgt, modality string
+	}{
+		{"active voice", "Rebels attacked government troops near the border on Monday.", "1819", "REB", "MIL", event.Asserted},
+		{"passive voice", "Iraqi police were attacked by militants in the north.", "1819", "REB", "IRQCOP", event.Asserted},
+		{"country adjective and agent", "Turkish troops shelled Kurdish positions.", "1819", "TURMIL", "", event.Asserted},
+		{"noun event with preposition", "Iran-backed militias carried out dozens of strikes against US bases in Syria.", "1819", "IRN", "USA", event.Asserted},
+		{"sponsored group keeps its sponsor", "Russian-backed separatists attacked Ukrainian soldiers.", "1819", "RUS", "UKRMIL", event.Asserted},
+		{"compound source pairs", "France and Germany signed a trade agreement in Paris.", "0305", "FRA", "DEU", event.Asserted},
+		{"talks between a pair", "Talks between Egypt and Ethiopia resumed on Tuesday.", "04", "EGY", "ETH", ""},
+		{"title of country", "The Prime Minister of Japan visited India.", "04", "JPNGOV", "IND", event.Asserted},
+		{"negation", "Russia did not attack Ukraine.", "1819", "RUS", "UKR", event.Negated},
+		{"future", "China will send humanitarian aid to Pakistan.", "0307", "CHN", "PAK", event.Future},
+		{"hypothetical", "The strikes could provoke Iran into attacking Israel.", "1819", "", "ISR", event.Hypothetical},
+		{"appeal", "Egypt called for talks with Israel over the border crossing.", "0210", "EGY", "", event.Asserted},
+		{"arrest", "Police arrested dozens of protesters in the capital.", "17", "COP", "", event.Asserted},
+		{"condemn", "France condemned the Russian strikes.", "11", "FRA", "", event.Asserted},
+		{"capital as government", "Washington imposed sanctions on Iran.", "16", "USAGOV", "IRN", event.Asserted},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			es := code(t, tc.text)
+			e := find(es, tc.roots, tc.src, tc.tgt)
+			if e == nil {
+				t.Fatalf("%q\nno event with root in %s, source %s, target %s; got %s", tc.text, tc.roots, tc.src, tc.tgt, describe(es))
+			}
+			if tc.modality != "" && e.Modality != tc.modality {
+				t.Errorf("%q: modality %s (cue %q), want %s", tc.text, e.Modality, e.ModalityCue, tc.modality)
+			}
+			if e.Evidence.Start < 0 || e.Evidence.End > len(tc.text) || e.Evidence.Start >= e.Evidence.End {
+				t.Errorf("evidence span %d:%d outside the text", e.Evidence.Start, e.Evidence.End)
+			}
+			if tc.text[e.Evidence.TriggerStart:e.Evidence.TriggerEnd] != e.Evidence.Trigger {
+				t.Errorf("trigger %q does not match its offsets", e.Evidence.Trigger)
+			}
+			if e.ID == "" || e.CAMEO.Name == "" || e.QuadClass == 0 {
+				t.Errorf("event not filled: %+v", e)
+			}
+		})
+	}
+}
+
+func TestNoEvents(t *testing.T) {
+	for _, s := range []string{
+		"The weather was mild across the region on Sunday.",
+		"Shares of the company rose three percent in early trading.",
+		"",
+	} {
+		if es := code(t, s); len(es) != 0 {
+			t.Errorf("%q: want no events, got %s", s, describe(es))
+		}
+	}
+}
+
+func TestStableIDs(t *testing.T) {
+	s := "Rebels attacked government troops. The army responded with airstrikes on rebel positions."
+	a, b := code(t, s), code(t, s)
+	if len(a) == 0 || len(a) != len(b) {
+		t.Fatalf("got %d and %d events", len(a), len(b))
+	}
+	for i := range a {
+		if a[i].ID != b[i].ID {
+			t.Errorf("event %d: IDs differ: %s %s", i, a[i].ID, b[i].ID)
+		}
+	}
+}
+
+// TestExampleArticle checks the events the project began from.
+func TestExampleArticle(t *testing.T) {
+	var a reader.Article
+	err := reader.Walk(t.Context(), []string{"../../examples/iraq-coalition-2024-01-24.txt"}, os.Stdin, reader.Auto,
+		func(got reader.Article, err error) error {
+			a = got
+			return err
+		})
+	if err != nil {
+		t.Fatal(err)
+	}
+	es, _ := builtin.Code(&a, nil)
+	t.Logf("events: %s", describe(es))
+
+	// US–Iraq talks: verbal cooperation between the two, dated that day.
+	talks := find(es, "0304", "USA", "IRQ")
+	if talks == nil || talks.QuadClass != 1 || talks.Date != "2024-01-24" {
+		t.Errorf("no US→Iraq talks (verbal cooperation, 2024-01-24): %+v", talks)
+	}
+	// Strikes by the Iran-backed groups on US forces: material conflict.
+	strikes := find(es, "1819", "", "USA")
+	if strikes == nil || strikes.QuadClass != 4 || !strings.Contains(strikes.Source.Text, "Iran-backed") {
+		t.Errorf("no strikes by the Iran-backed groups on US forces: %+v", strikes)
+	}
+	// US counterstrikes.
+	if e := find(es, "1819", "USA", ""); e == nil || !strings.Contains(e.Evidence.Trigger, "counterstrike") {
+		t.Errorf("no US counterstrikes: %+v", e)
+	}
+	// The Iraqi prime minister's call for talks: an appeal or demand.
+	if e := find(es, "0210", "IRQGOV", ""); e == nil {
+		t.Errorf("no call for talks by the Iraqi government")
+	}
+	// No withdrawal asserted as happening in 2024.
+	for _, e := range es {
+		if e.PLOVER.Event == "RETREAT" && strings.HasPrefix(e.Date, "2024") && e.IsFact() {
+			t.Errorf("withdrawal coded as a 2024 fact: %q (%s)", e.Evidence.Sentence, e.Modality)
+		}
+	}
+}

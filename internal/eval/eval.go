@@ -1,0 +1,249 @@
+// Package eval scores sitrep's coder against public gold suites (see
+// ../shared/eval): the PLOVER gold records and the CAMEO manual examples.
+// Each suite codes every gold sentence with the coder it is given and
+// compares the event it ranks first with the gold label.
+package eval
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/sitrep/sitrep/event"
+	"github.com/sitrep/sitrep/internal/coder"
+	"github.com/sitrep/sitrep/internal/enrich"
+	"github.com/sitrep/sitrep/internal/reader"
+)
+
+// Result is the score of one suite.
+type Result struct {
+	Suite string `json:"suite"`
+	Cases int    `json:"cases"`
+	// Scores maps a metric name ("event_type", "root", "exact",
+	// "source_country_f1", ...) to its value in [0, 1].
+	Scores map[string]float64 `json:"scores"`
+	// Confusions counts gold → predicted label pairs that differ, most
+	// frequent first ("none" when nothing was coded).
+	Confusions []Confusion `json:"confusions"`
+}
+
+// Confusion is one kind of mistake and how often it happened.
+type Confusion struct {
+	Gold, Predicted string
+	Count           int
+}
+
+// Suites lists the suite names Run accepts, in the order "all" runs them.
+var Suites = []string{"plover", "cameo"}
+
+// Run runs the named suite with files under dataDir (../shared/eval).
+func Run(name, dataDir string, c *coder.Coder) (*Result, error) {
+	switch name {
+	case "plover":
+		return plover(filepath.Join(dataDir, "plover-gsr", "PLOVER_GSR_CAMEO.normalized.jsonl"), c)
+	case "cameo":
+		return cameo(filepath.Join(dataDir, "cameo-manual", "cameo_manual_examples.tsv"), c)
+	}
+	return nil, fmt.Errorf("unknown suite %q (want one of %s)", name, strings.Join(Suites, ", "))
+}
+
+// codeSentence codes one sentence as a one-sentence article dated date.
+func codeSentence(c *coder.Coder, id, date, text string) []event.Event {
+	a := reader.Article{ID: id, Date: date, Text: text}
+	es, _ := c.Code(&a, nil)
+	enrich.Article(&a, es)
+	return es
+}
+
+// Best returns the event a single-label suite compares with the gold label:
+// the highest confidence, preferring a non-statement (010) event, then the
+// earliest trigger. It returns nil for no events.
+func Best(es []event.Event) *event.Event {
+	var best *event.Event
+	for i := range es {
+		e := &es[i]
+		if best == nil || better(e, best) {
+			best = e
+		}
+	}
+	return best
+}
+
+func better(a, b *event.Event) bool {
+	as, bs := a.CAMEO.Code == "010", b.CAMEO.Code == "010"
+	if as != bs {
+		return !as
+	}
+	if a.Confidence != b.Confidence {
+		return a.Confidence > b.Confidence
+	}
+	return a.Evidence.TriggerStart < b.Evidence.TriggerStart
+}
+
+type confusions map[[2]string]int
+
+func (c confusions) add(gold, pred string) {
+	if gold != pred {
+		c[[2]string{gold, pred}]++
+	}
+}
+
+func (c confusions) top(n int) []Confusion {
+	var out []Confusion
+	for k, v := range c {
+		out = append(out, Confusion{k[0], k[1], v})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Count != out[j].Count {
+			return out[i].Count > out[j].Count
+		}
+		return out[i].Gold+out[i].Predicted < out[j].Gold+out[j].Predicted
+	})
+	if len(out) > n {
+		out = out[:n]
+	}
+	return out
+}
+
+type ploverRecord struct {
+	ID     string          `json:"id"`
+	Date   string          `json:"date"`
+	Text   string          `json:"text"`
+	Event  string          `json:"event_plover_current"`
+	Source json.RawMessage `json:"source"`
+}
+
+type goldActor struct {
+	Code string `json:"code"`
+}
+
+// plover scores PLOVER event types (current labels) and source countries.
+func plover(path string, c *coder.Coder) (*Result, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	r := &Result{Suite: "plover", Scores: map[string]float64{}}
+	conf := confusions{}
+	right := 0
+	var tp, fp, fn int
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for line := 1; sc.Scan(); line++ {
+		var rec ploverRecord
+		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", path, line, err)
+		}
+		r.Cases++
+		es := codeSentence(c, rec.ID, rec.Date, rec.Text)
+		best := Best(es)
+		pred := "none"
+		predSrc := map[string]bool{}
+		if best != nil {
+			pred = best.PLOVER.Event
+			if pred == "" {
+				pred = "none(" + best.CAMEO.Code + ")"
+			}
+			for i := range es {
+				if es[i].Evidence.TriggerStart == best.Evidence.TriggerStart && es[i].Source != nil && es[i].Source.Country != "" {
+					predSrc[es[i].Source.Country] = true
+				}
+			}
+		}
+		if pred == rec.Event {
+			right++
+		}
+		conf.add(rec.Event, pred)
+		var gold []goldActor
+		_ = json.Unmarshal(rec.Source, &gold) // "" when absent
+		goldSrc := map[string]bool{}
+		for _, g := range gold {
+			if len(g.Code) == 3 && g.Code != "IGO" && g.Code != "NGO" {
+				goldSrc[g.Code] = true
+			}
+		}
+		for k := range predSrc {
+			if goldSrc[k] {
+				tp++
+			} else {
+				fp++
+			}
+		}
+		for k := range goldSrc {
+			if !predSrc[k] {
+				fn++
+			}
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, err
+	}
+	r.Scores["event_type"] = ratio(right, r.Cases)
+	p, rc := ratio(tp, tp+fp), ratio(tp, tp+fn)
+	r.Scores["source_country_precision"] = p
+	r.Scores["source_country_recall"] = rc
+	if p+rc > 0 {
+		r.Scores["source_country_f1"] = 2 * p * rc / (p + rc)
+	}
+	r.Confusions = conf.top(15)
+	return r, nil
+}
+
+// cameo scores root, base and exact CAMEO codes on the manual's examples.
+func cameo(path string, c *coder.Coder) (*Result, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	r := &Result{Suite: "cameo", Scores: map[string]float64{}}
+	conf := confusions{}
+	var root, base, exact int
+	for i, line := range strings.Split(string(b), "\n") {
+		if i == 0 || strings.TrimSpace(line) == "" {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) < 6 {
+			return nil, fmt.Errorf("%s:%d: want 6 columns, got %d", path, i+1, len(f))
+		}
+		code, text := f[0], f[5]
+		r.Cases++
+		best := Best(codeSentence(c, fmt.Sprintf("cameo-%d", i+1), "", text))
+		pred := "none"
+		if best != nil {
+			pred = best.CAMEO.Code
+		}
+		if pred == code {
+			exact++
+		}
+		if len(pred) >= 3 && len(code) >= 3 && pred[:3] == code[:3] || pred == code {
+			base++
+		}
+		goldRoot := code[:2]
+		predRoot := pred
+		if best != nil {
+			predRoot = best.CAMEO.Root
+		}
+		if predRoot == goldRoot {
+			root++
+		}
+		conf.add(goldRoot, predRoot)
+	}
+	r.Scores["root"] = ratio(root, r.Cases)
+	r.Scores["base"] = ratio(base, r.Cases)
+	r.Scores["exact"] = ratio(exact, r.Cases)
+	r.Confusions = conf.top(15)
+	return r, nil
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
