@@ -66,7 +66,7 @@ var nameParticles = map[string]bool{"al": true, "el": true, "bin": true, "ibn": 
 var placePreps = stemSet("in", "inside", "near", "across", "throughout", "during", "within", "outside",
 	"from", "amid", "after", "before")
 
-func (c *Coder) mentions(toks []text.Token, s string, matches []dict.Match, date string, out []mention) []mention {
+func (c *Coder) mentions(toks []text.Token, verbAt []bool, matches []dict.Match, date string, out []mention) []mention {
 	d := c.dict
 	raw := out[:0]
 	for _, m := range matches {
@@ -95,7 +95,7 @@ func (c *Coder) mentions(toks []text.Token, s string, matches []dict.Match, date
 		m := raw[i]
 		for i+1 < len(raw) {
 			n := raw[i+1]
-			if !c.join(&m, n, toks) {
+			if !c.join(&m, n, toks, verbAt) {
 				break
 			}
 			i++
@@ -122,8 +122,9 @@ func (c *Coder) mentions(toks []text.Token, s string, matches []dict.Match, date
 
 // join merges n into m when they form one noun phrase and reports whether it
 // did.
-func (c *Coder) join(m *mention, n mention, toks []text.Token) bool {
+func (c *Coder) join(m *mention, n mention, toks []text.Token, verbAt []bool) bool {
 	between := toks[m.end:n.start]
+	modifiers := func(ts []text.Token) bool { return modifiers(ts, verbAt[m.end:n.start]) }
 	countryLike := m.kind == dict.Country || m.kind == dict.Adjective || m.kind == dict.Capital
 	switch {
 	// "Iraqi forces", "Iraq's foreign minister", "Iran-backed armed groups".
@@ -164,7 +165,7 @@ func (c *Coder) join(m *mention, n mention, toks []text.Token) bool {
 		return true
 	// "government troops", "opposition activists": the head noun (the last)
 	// gives the sector, the first may have given the country.
-	case m.kind == dict.Agent && n.kind == dict.Agent && len(between) <= 1 && modifiers(between):
+	case m.kind == dict.Agent && n.kind == dict.Agent && len(between) == 0:
 		m.end, m.sectors = n.end, n.sectors
 		if m.country != "" {
 			m.code = m.country + n.sectors[0]
@@ -180,18 +181,30 @@ func (c *Coder) join(m *mention, n mention, toks []text.Token) bool {
 }
 
 // modifiers reports whether toks can sit inside a noun phrase: lower-case
-// words, hyphens and possessives.
-func modifiers(toks []text.Token) bool {
-	for _, t := range toks {
+// words that start no verb pattern and are not verb forms (bar sponsor
+// words and participial adjectives: "Iran-backed", "armed"), hyphens and
+// possessives. verbAt, if not nil, is aligned with toks.
+func modifiers(toks []text.Token, verbAt []bool) bool {
+	for k, t := range toks {
 		switch {
 		case t.Stem == "-" || t.Stem == "'s" || t.Stem == "'":
-		case t.Kind == text.Word && t.Case&(text.Capitalized|text.AllCaps) == 0 && t.Stem != "and" && t.Stem != "or" && !prepositions[t.Stem]:
-		default:
+		case t.Kind != text.Word || t.Case&(text.Capitalized|text.AllCaps) != 0:
+			return false
+		case k < len(verbAt) && verbAt[k], notModifiers[t.Stem], prepositions[t.Stem]:
+			return false
+		case t.Case&text.VerbForm != 0 && !sponsorWords[t.Stem] && !participleAdjectives[t.Stem]:
 			return false
 		}
 	}
 	return true
 }
+
+// notModifiers are frequent words that end a noun phrase.
+var notModifiers = stemSet("and", "or", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will",
+	"would", "could", "said", "say", "says", "told", "also", "not", "who", "which", "that", "to", "as")
+
+var participleAdjectives = stemSet("armed", "displaced", "detained", "wounded", "unidentified", "masked",
+	"united", "elected", "exiled", "retired", "ruling", "leading", "governing", "fighting")
 
 // absorbNames extends a phrase over a following run of capitalised words the
 // dictionaries do not know: "foreign minister Fuad Hussein", and the

@@ -32,6 +32,7 @@ type scratch struct {
 	verbs    []dict.Match
 	mentions []mention
 	triggers []trigger
+	verbAt   []bool // verbAt[k]: a verb pattern starts at token k
 }
 
 // New returns a Coder using d; nil means the built-in dictionaries.
@@ -82,12 +83,19 @@ func (c *Coder) sentence(sc *scratch, a *reader.Article, si int, sp text.Span, d
 	if len(toks) == 0 {
 		return dst
 	}
-	sc.matches = c.dict.MatchActors(toks, sc.matches[:0])
-	sc.mentions = c.mentions(toks, a.Text, sc.matches, a.Date, sc.mentions[:0])
 	sc.verbs = c.dict.MatchVerbs(toks, sc.verbs[:0])
 	if len(sc.verbs) == 0 {
 		return dst
 	}
+	sc.verbAt = sc.verbAt[:0]
+	for range toks {
+		sc.verbAt = append(sc.verbAt, false)
+	}
+	for _, v := range sc.verbs {
+		sc.verbAt[v.Start] = true
+	}
+	sc.matches = c.dict.MatchActors(toks, sc.matches[:0])
+	sc.mentions = c.mentions(toks, sc.verbAt, sc.matches, a.Date, sc.mentions[:0])
 	sc.triggers = c.pickTriggers(sc.verbs, sc.mentions, toks, sc.triggers[:0])
 	ms := sc.mentions
 	first := len(dst)

@@ -1,7 +1,6 @@
 package coder
 
 import (
-	"os"
 	"strings"
 	"testing"
 
@@ -11,7 +10,7 @@ import (
 
 var builtin = New(nil)
 
-func code(t *testing.T, text string) []event.Event {
+func codeText(t *testing.T, text string) []event.Event {
 	t.Helper()
 	a := reader.Article{ID: "t", Date: "2024-03-15", Text: text}
 	es, _ := builtin.Code(&a, nil)
@@ -86,7 +85,7 @@ func TestCoderSentences(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			es := code(t, tc.text)
+			es := codeText(t, tc.text)
 			e := find(es, tc.roots, tc.src, tc.tgt)
 			if e == nil {
 				t.Fatalf("%q\nno event with root in %s, source %s, target %s; got %s", tc.text, tc.roots, tc.src, tc.tgt, describe(es))
@@ -113,7 +112,7 @@ func TestNoEvents(t *testing.T) {
 		"Shares of the company rose three percent in early trading.",
 		"",
 	} {
-		if es := code(t, s); len(es) != 0 {
+		if es := codeText(t, s); len(es) != 0 {
 			t.Errorf("%q: want no events, got %s", s, describe(es))
 		}
 	}
@@ -121,53 +120,13 @@ func TestNoEvents(t *testing.T) {
 
 func TestStableIDs(t *testing.T) {
 	s := "Rebels attacked government troops. The army responded with airstrikes on rebel positions."
-	a, b := code(t, s), code(t, s)
+	a, b := codeText(t, s), codeText(t, s)
 	if len(a) == 0 || len(a) != len(b) {
 		t.Fatalf("got %d and %d events", len(a), len(b))
 	}
 	for i := range a {
 		if a[i].ID != b[i].ID {
 			t.Errorf("event %d: IDs differ: %s %s", i, a[i].ID, b[i].ID)
-		}
-	}
-}
-
-// TestExampleArticle checks the events the project began from.
-func TestExampleArticle(t *testing.T) {
-	var a reader.Article
-	err := reader.Walk(t.Context(), []string{"../../examples/iraq-coalition-2024-01-24.txt"}, os.Stdin, reader.Auto,
-		func(got reader.Article, err error) error {
-			a = got
-			return err
-		})
-	if err != nil {
-		t.Fatal(err)
-	}
-	es, _ := builtin.Code(&a, nil)
-	t.Logf("events: %s", describe(es))
-
-	// US–Iraq talks: verbal cooperation between the two, dated that day.
-	talks := find(es, "0304", "USA", "IRQ")
-	if talks == nil || talks.QuadClass != 1 || talks.Date != "2024-01-24" {
-		t.Errorf("no US→Iraq talks (verbal cooperation, 2024-01-24): %+v", talks)
-	}
-	// Strikes by the Iran-backed groups on US forces: material conflict.
-	strikes := find(es, "1819", "", "USA")
-	if strikes == nil || strikes.QuadClass != 4 || !strings.Contains(strikes.Source.Text, "Iran-backed") {
-		t.Errorf("no strikes by the Iran-backed groups on US forces: %+v", strikes)
-	}
-	// US counterstrikes.
-	if e := find(es, "1819", "USA", ""); e == nil || !strings.Contains(e.Evidence.Trigger, "counterstrike") {
-		t.Errorf("no US counterstrikes: %+v", e)
-	}
-	// The Iraqi prime minister's call for talks: an appeal or demand.
-	if e := find(es, "0210", "IRQGOV", ""); e == nil {
-		t.Errorf("no call for talks by the Iraqi government")
-	}
-	// No withdrawal asserted as happening in 2024.
-	for _, e := range es {
-		if e.PLOVER.Event == "RETREAT" && strings.HasPrefix(e.Date, "2024") && e.IsFact() {
-			t.Errorf("withdrawal coded as a 2024 fact: %q (%s)", e.Evidence.Sentence, e.Modality)
 		}
 	}
 }
