@@ -312,7 +312,7 @@ func checkDates(from, to string) error {
 }
 
 // maxExpansions bounds how many token sequences one pattern may expand to.
-const maxExpansions = 512
+const maxExpansions = 8192
 
 // expand turns a pattern with {a|b} alternatives and [optional] parts into
 // its literal word sequences. Words are kept as written; "*", "+" and "$"

@@ -73,7 +73,7 @@ func Tokenize(s string, span Span, dst []Token) []Token {
 					continue
 				}
 			}
-			dst = append(dst, Token{Start: i, End: j, Stem: strings.NewReplacer(",", "").Replace(s[i:j]), Kind: Number})
+			dst = append(dst, Token{Start: i, End: j, Stem: strings.ReplaceAll(s[i:j], ",", ""), Kind: Number})
 			i = j
 		case unicode.IsLetter(r):
 			j := scanWord(s, i, end)

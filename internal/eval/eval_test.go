@@ -1,0 +1,51 @@
+package eval
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/sitrep/sitrep/internal/coder"
+)
+
+const dataDir = "../../../shared/eval"
+
+// floors are the committed minimum scores: a change that lowers coding
+// quality below them fails. Raise them as the coder improves.
+var floors = map[string]map[string]float64{
+	"plover": {"event_type": 0.70, "source_country_f1": 0.50},
+	"cameo":  {"root": 0.70, "base": 0.40},
+}
+
+func TestSuitesAboveFloors(t *testing.T) {
+	if _, err := os.Stat(filepath.Join(dataDir, "plover-gsr")); err != nil {
+		t.Skipf("gold suites not found at %s (they live in ../shared beside the checkout)", dataDir)
+	}
+	c := coder.New(nil)
+	for _, s := range Suites {
+		r, err := Run(s, dataDir, c)
+		if err != nil {
+			t.Fatalf("%s: %v", s, err)
+		}
+		if r.Cases == 0 {
+			t.Fatalf("%s: no cases read", s)
+		}
+		for metric, floor := range floors[s] {
+			got, ok := r.Scores[metric]
+			if !ok {
+				t.Errorf("%s: no metric %s", s, metric)
+				continue
+			}
+			t.Logf("%s %s = %.3f (floor %.2f)", s, metric, got, floor)
+			if got < floor {
+				t.Errorf("%s %s = %.3f, below the floor %.2f", s, metric, got, floor)
+			}
+		}
+	}
+}
+
+func TestUnknownSuite(t *testing.T) {
+	if _, err := Run("nope", dataDir, coder.New(nil)); err == nil {
+		t.Error("unknown suite accepted")
+	}
+}
