@@ -58,6 +58,15 @@ var prepositions = stemSet("to", "in", "from", "of", "with", "against", "on", "b
 	"during", "within", "among", "amid", "over", "under", "like", "than", "upon", "onto", "via", "after",
 	"before", "behind", "beyond", "without", "including")
 
+// genericRoles are agent heads that take the sector of the noun before them:
+// "company officials", "rebel leader", "army spokesman".
+var genericRoles = stemSet("official", "spokesman", "spokeswoman", "spokesperson", "leader", "member",
+	"representative", "chief", "head", "source", "delegation", "commander")
+
+// corporate are the last words of company names.
+var corporate = stemSet("corp", "corporation", "co", "inc", "ltd", "plc", "llc", "group", "holdings", "bank",
+	"company", "industries", "airlines", "motors", "energy", "petroleum", "systems", "technologies")
+
 var nameParticles = map[string]bool{"al": true, "el": true, "bin": true, "ibn": true, "bint": true, "de": true,
 	"da": true, "van": true, "von": true, "der": true, "du": true, "la": true, "abu": true, "ould": true}
 
@@ -100,7 +109,20 @@ func (c *Coder) mentions(toks []text.Token, verbAt []bool, matches []dict.Match,
 			}
 			i++
 		}
-		m.end = absorbNames(toks, m.end, nextStart(raw, i+1, len(toks)))
+		end := absorbNames(toks, m.end, nextStart(raw, i+1, len(toks)))
+		if end > m.end {
+			switch {
+			case corporate[toks[end-1].Stem]:
+				// "General Binding Corp", "American Express Co": a company
+				// whose name holds an actor word.
+				m.kind, m.code, m.country, m.sectors, m.name = dict.Org, "BUS", "", []string{"BUS"}, ""
+			case m.kind == dict.Country || m.kind == dict.Adjective:
+				// "American Express", "Syrian Observatory": a proper name
+				// that starts with a country word is not the country.
+				continue
+			}
+		}
+		m.end = end
 		merged = append(merged, m)
 	}
 	for i := range merged {
@@ -166,7 +188,10 @@ func (c *Coder) join(m *mention, n mention, toks []text.Token, verbAt []bool) bo
 	// "government troops", "opposition activists": the head noun (the last)
 	// gives the sector, the first may have given the country.
 	case m.kind == dict.Agent && n.kind == dict.Agent && len(between) == 0:
-		m.end, m.sectors = n.end, n.sectors
+		m.end = n.end
+		if !genericRoles[toks[n.end-1].Stem] {
+			m.sectors = n.sectors // "company officials" stay BUS
+		}
 		if m.country != "" {
 			m.code = m.country + n.sectors[0]
 		}

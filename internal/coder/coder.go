@@ -105,6 +105,11 @@ func (c *Coder) sentence(sc *scratch, a *reader.Article, si int, sp text.Span, d
 		if len(srcs) == 0 && len(tgts) == 0 {
 			continue
 		}
+		// One side alone must be a political actor: "the company said it
+		// would meet requirements" is no event.
+		if len(tgts) == 0 && !political(&ms[srcs[0]]) || len(srcs) == 0 && !political(&ms[tgts[0]]) {
+			continue
+		}
 		mod, cue := modality(t, ti, sc.triggers, ms, toks, a.Text)
 		for _, p := range pairs(srcs, tgts, ms) {
 			e := event.Event{
@@ -196,6 +201,23 @@ func (c *Coder) pickTriggers(vs []dict.Match, ms []mention, toks []text.Token, o
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
+}
+
+// politicalSectors are the sectors that make an actor political on its own.
+var politicalSectors = map[string]bool{"GOV": true, "MIL": true, "REB": true, "COP": true, "OPP": true,
+	"PTY": true, "SPY": true, "JUD": true, "LEG": true, "UAF": true, "SEP": true, "IGO": true, "INS": true,
+	"RAD": true, "CVL": true, "REF": true, "NGO": true, "HRI": true, "ELI": true, "LAB": true}
+
+func political(m *mention) bool {
+	if m.country != "" || m.kind == dict.Org || m.kind == dict.Person {
+		return true
+	}
+	for _, s := range m.sectors {
+		if politicalSectors[s] {
+			return true
+		}
+	}
+	return false
 }
 
 func actor(m *mention, toks []text.Token, s string) *event.Actor {

@@ -48,6 +48,11 @@ func roles(t *trigger, ti int, ts []trigger, ms []mention, toks []text.Token, s 
 	} else if l := subjectBefore(t, ti, ts, ms, toks); l >= 0 {
 		srcs = members(ms, l)
 	}
+	// A statement's complement is what was said, not to whom: "the Fed said
+	// that banks ..." has no target; "told reporters" needs a "+" pattern.
+	if after >= 0 && t.verb.Code[:2] == "01" && !t.verb.TargetAfter {
+		after = -1
+	}
 	if after >= 0 {
 		tgts = members(ms, after)
 		for _, i := range tgts {
