@@ -17,6 +17,7 @@ type evalOptions struct {
 	Suites         []string
 	Data           string
 	JSON           bool
+	Misses         bool
 	Dicts          []string
 	NoBuiltinDicts bool
 }
@@ -44,7 +45,8 @@ Without SUITE, every suite runs.`,
 	}
 	f := cmd.Flags()
 	f.StringVar(&opts.Data, "data", "../shared/eval", "directory holding the gold suites")
-	f.BoolVar(&opts.JSON, "json", false, "print results as JSON")
+	f.BoolVar(&opts.JSON, "json", false, "print results as JSON (with every miss)")
+	f.BoolVar(&opts.Misses, "misses", false, "list every case coded wrong, with the trigger and rule that fired")
 	f.StringArrayVar(&opts.Dicts, "dict", nil, "load a dictionary file or directory on top of the built-in ones (repeatable)")
 	f.BoolVar(&opts.NoBuiltinDicts, "no-builtin-dicts", false, "use only the dictionaries given with --dict")
 	return cmd
@@ -85,6 +87,11 @@ func runEval(_ context.Context, e *env, opts *evalOptions) error {
 		sort.Strings(keys)
 		for _, k := range keys {
 			fmt.Fprintf(e.stdout, "  %-26s %.3f\n", k, r.Scores[k])
+		}
+		if opts.Misses {
+			for _, m := range r.Misses {
+				fmt.Fprintf(e.stdout, "  miss %s: gold %s, got %s [%s] %s\n    %s\n", m.ID, m.Gold, m.Predicted, m.Trigger, m.Rule, m.Text)
+			}
 		}
 		if len(r.Confusions) > 0 {
 			fmt.Fprintf(e.stdout, "  confusions (gold → predicted):\n")

@@ -76,6 +76,9 @@ func (c *Coder) Code(a *reader.Article, dst []event.Event) ([]event.Event, Stats
 type trigger struct {
 	dict.Match
 	verb *dict.Verb
+	// promised is set when a promise verb governs the trigger ("vowed to
+	// attack").
+	promised bool
 }
 
 func (c *Coder) sentence(sc *scratch, a *reader.Article, si int, sp text.Span, dst []event.Event) []event.Event {
@@ -111,10 +114,19 @@ func (c *Coder) sentence(sc *scratch, a *reader.Article, si int, sp text.Span, d
 			continue
 		}
 		mod, cue := modality(t, ti, sc.triggers, ms, toks, a.Text)
+		if t.promised && mod == event.Asserted {
+			mod = event.Future
+		}
+		code, rule := t.verb.Code, t.verb.Rule+" "+t.verb.Pattern
+		if mod == event.Future {
+			if c, ok := announced(code); ok {
+				code, rule, mod = c, rule+" (future: "+c+")", event.Asserted
+			}
+		}
 		for _, p := range pairs(srcs, tgts, ms) {
 			e := event.Event{
 				ArticleID: a.ID, PubDate: a.Date, Date: a.Date, URL: a.URL, Publisher: a.Source,
-				CAMEO:    event.CAMEO{Code: t.verb.Code},
+				CAMEO:    event.CAMEO{Code: code},
 				Modality: mod, ModalityCue: cue,
 			}
 			if a.Date != "" {
@@ -133,7 +145,7 @@ func (c *Coder) sentence(sc *scratch, a *reader.Article, si int, sp text.Span, d
 				Sentence: a.Text[sp.Start:sp.End], SentenceIndex: si, Start: lo, End: hi,
 				Trigger:      a.Text[toks[t.Start].Start:toks[t.End-1].End],
 				TriggerStart: toks[t.Start].Start, TriggerEnd: toks[t.End-1].End,
-				Rule: t.verb.Rule + " " + t.verb.Pattern,
+				Rule: rule,
 			}
 			e.Confidence = confidence(e.Source, e.Target, t, passive, mod)
 			ontology.Enrich(&e)
@@ -200,7 +212,30 @@ func (c *Coder) pickTriggers(vs []dict.Match, ms []mention, toks []text.Token, o
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
-	return out
+	return promises(out, toks)
+}
+
+// promises folds a bare promise into the event promised: in "the rebels
+// vowed to attack", "agreed to withdraw", the generic intent (030) gives way
+// to the promised event, marked as announced for the future (which makes it
+// a threat or a specific intent, see announced).
+func promises(ts []trigger, toks []text.Token) []trigger {
+	kept := ts[:0]
+	for i := 0; i < len(ts); i++ {
+		t := ts[i]
+		if t.verb.Code == "030" && i+1 < len(ts) && ts[i+1].Start-t.End <= 2 && ts[i+1].verb.Code[:2] != "03" {
+			gap := toks[t.End:ts[i+1].Start]
+			if len(gap) == 0 || gap[len(gap)-1].Stem == "to" || t.End > 0 && toks[t.End-1].Stem == "to" {
+				next := ts[i+1]
+				next.promised = true
+				kept = append(kept, next)
+				i++
+				continue
+			}
+		}
+		kept = append(kept, t)
+	}
+	return kept
 }
 
 // politicalSectors are the sectors that make an actor political on its own.

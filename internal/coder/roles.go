@@ -264,8 +264,9 @@ func pairs(srcs, tgts []int, ms []mention) [][2]int {
 // clause before the trigger, with no actor between.
 var (
 	negCues  = stemSet("not", "never", "neither", "nor", "without", "fail", "refuse", "deny", "no", "reluctant", "unwilling", "declined")
-	futCues  = stemSet("will", "shall", "'ll", "plan", "expected", "intend", "aim", "prepare", "schedule", "upcoming", "tomorrow")
-	hypCues  = stemSet("would", "could", "might", "may", "should", "if", "unless", "whether", "able", "ability", "supposed", "hope", "want", "likely", "possible", "seek", "try", "propose", "proposed")
+	futCues  = stemSet("will", "shall", "'ll", "plan", "expected", "intend", "aim", "prepare", "schedule", "upcoming", "tomorrow",
+		"vow", "swear", "sworn", "pledge", "promise", "threaten", "ready", "willing", "prepared", "determined")
+	hypCues  = stemSet("must", "would", "could", "might", "may", "should", "if", "unless", "whether", "able", "ability", "supposed", "hope", "want", "likely", "possible", "seek", "try", "propose", "proposed")
 	topicPre = stemSet("about", "on", "over", "for", "of", "regarding", "concerning", "to")
 	// Codes whose complement is not asserted: appeals, intents, demands,
 	// rejections, threats, and consultations about something.
@@ -294,7 +295,13 @@ func modality(t *trigger, ti int, ts []trigger, ms []mention, toks []text.Token,
 				neg = k
 			}
 		case hypCues[st]:
-			hyp = k
+			// "said it would allow": "would" after a report is the future
+			// of the past, not a hypothesis.
+			if st == "would" && reportedBefore(ts, ti) {
+				fut = k
+			} else {
+				hyp = k
+			}
 		case futCues[st]:
 			fut = k
 		case st == "about" || st == "going" || st == "set" || st == "due":
@@ -325,6 +332,17 @@ func modality(t *trigger, ti int, ts []trigger, ms []mention, toks []text.Token,
 		return event.Future, cue(fut)
 	}
 	return event.Asserted, ""
+}
+
+// reportedBefore reports whether a statement trigger (CAMEO 01x) precedes
+// trigger ti in the sentence.
+func reportedBefore(ts []trigger, ti int) bool {
+	for i := 0; i < ti; i++ {
+		if ts[i].verb.Code[:2] == "01" {
+			return true
+		}
+	}
+	return false
 }
 
 func hasBreak(toks []text.Token) bool {

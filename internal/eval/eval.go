@@ -29,6 +29,26 @@ type Result struct {
 	// Confusions counts gold → predicted label pairs that differ, most
 	// frequent first ("none" when nothing was coded).
 	Confusions []Confusion `json:"confusions"`
+	// Misses lists every case coded wrong, in suite order.
+	Misses []Miss `json:"misses,omitempty"`
+}
+
+// Miss is one case the coder got wrong.
+type Miss struct {
+	ID        string `json:"id"`
+	Text      string `json:"text"`
+	Gold      string `json:"gold"`
+	Predicted string `json:"predicted"`
+	Trigger   string `json:"trigger,omitempty"`
+	Rule      string `json:"rule,omitempty"`
+}
+
+func miss(id, text, gold, pred string, best *event.Event) Miss {
+	m := Miss{ID: id, Text: text, Gold: gold, Predicted: pred}
+	if best != nil {
+		m.Trigger, m.Rule = best.Evidence.Trigger, best.Evidence.Rule
+	}
+	return m
 }
 
 // Confusion is one kind of mistake and how often it happened.
@@ -59,9 +79,11 @@ func codeSentence(c *coder.Coder, id, date, text string) []event.Event {
 	return es
 }
 
-// Best returns the event a single-label suite compares with the gold label:
-// the highest confidence, preferring a non-statement (010) event, then the
-// earliest trigger. It returns nil for no events.
+// Best returns the event a single-label suite compares with the gold label,
+// the sentence's main event: a non-statement (010) event before a
+// statement, an asserted one before a negated, future or hypothetical one
+// (those are mostly complements of the main verb), then the earliest
+// trigger, then the highest confidence. It returns nil for no events.
 func Best(es []event.Event) *event.Event {
 	var best *event.Event
 	for i := range es {
@@ -78,10 +100,13 @@ func better(a, b *event.Event) bool {
 	if as != bs {
 		return !as
 	}
-	if a.Confidence != b.Confidence {
-		return a.Confidence > b.Confidence
+	if af, bf := a.IsFact(), b.IsFact(); af != bf {
+		return af
 	}
-	return a.Evidence.TriggerStart < b.Evidence.TriggerStart
+	if a.Evidence.TriggerStart != b.Evidence.TriggerStart {
+		return a.Evidence.TriggerStart < b.Evidence.TriggerStart
+	}
+	return a.Confidence > b.Confidence
 }
 
 type confusions map[[2]string]int
@@ -157,6 +182,8 @@ func plover(path string, c *coder.Coder) (*Result, error) {
 		}
 		if pred == rec.Event {
 			right++
+		} else {
+			r.Misses = append(r.Misses, miss(rec.ID, rec.Text, rec.Event, pred, best))
 		}
 		conf.add(rec.Event, pred)
 		var gold []goldActor
@@ -231,6 +258,8 @@ func cameo(path string, c *coder.Coder) (*Result, error) {
 		}
 		if predRoot == goldRoot {
 			root++
+		} else {
+			r.Misses = append(r.Misses, miss(fmt.Sprintf("line %d", i+1), text, code, pred, best))
 		}
 		conf.add(goldRoot, predRoot)
 	}

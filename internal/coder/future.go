@@ -1,0 +1,31 @@
+package coder
+
+// Announced events. CAMEO codes what an actor says it will do as an event of
+// its own, asserted now: a promise to cooperate is an intent (root 03,
+// PLOVER AGREE: "Portugal will support Turkey" is 032), and a conflict
+// action announced for the future is a threat (root 13: "NATO will tighten
+// the blockade" is 1381). announcedCodes maps a code prefix, longest first,
+// to the code of its announcement.
+var announcedCodes = map[string]string{
+	// Intents (03).
+	"04": "036", "05": "032", "06": "031", "061": "0311", "062": "0312", "063": "0313", "064": "0314",
+	"07": "033", "071": "0331", "072": "0332", "073": "0333", "074": "0334",
+	"08": "035", "081": "0351", "084": "0353", "0841": "0353", "085": "0354", "086": "0355", "087": "0356",
+	// Threats (13).
+	"14": "133", "15": "138",
+	"16": "131", "161": "1313", "162": "1311", "163": "1312", "164": "134", "165": "135", "166": "136",
+	"17": "137", "172": "132", "1721": "1321", "1722": "1322", "1723": "1323", "1724": "1324",
+	"18": "1384", "181": "138",
+	"19": "1384", "191": "1381", "192": "1382",
+	"20": "1383", "204": "1385", "2041": "1385", "2042": "1385",
+}
+
+// announced returns the code of announcing the event code for the future.
+func announced(code string) (string, bool) {
+	for n := len(code); n >= 2; n-- {
+		if c, ok := announcedCodes[code[:n]]; ok {
+			return c, true
+		}
+	}
+	return "", false
+}
