@@ -61,6 +61,8 @@ type ACLED struct {
 type Evidence struct {
 	Sentence      string `json:"sentence"`
 	SentenceIndex int    `json:"sentence_index"`
+	// SentenceStart is the byte offset of Sentence in the article.
+	SentenceStart int `json:"sentence_start"`
 	// Start and End bound the whole evidence span (actors and trigger) as
 	// byte offsets into the article text.
 	Start int `json:"start"`

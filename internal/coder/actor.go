@@ -63,6 +63,12 @@ var prepositions = stemSet("to", "in", "from", "of", "with", "against", "on", "b
 var genericRoles = stemSet("official", "spokesman", "spokeswoman", "spokesperson", "leader", "member",
 	"representative", "chief", "head", "source", "delegation", "commander")
 
+// plural reports whether a capitalised word looks like a plural noun
+// ("Kurds", "Shiites"): its stem is shorter than the word by a final s.
+func plural(t text.Token) bool {
+	return t.End-t.Start == len(t.Stem)+1 && t.Case&text.AllCaps == 0
+}
+
 // corporate are the last words of company names.
 var corporate = stemSet("corp", "corporation", "co", "inc", "ltd", "plc", "llc", "group", "holdings", "bank",
 	"company", "industries", "airlines", "motors", "energy", "petroleum", "systems", "technologies")
@@ -73,7 +79,7 @@ var nameParticles = map[string]bool{"al": true, "el": true, "bin": true, "ibn": 
 // placePreps introduce where something happened; an actor after them is a
 // location, not a target.
 var placePreps = stemSet("in", "inside", "near", "across", "throughout", "during", "within", "outside",
-	"from", "amid", "after", "before")
+	"amid", "after", "before")
 
 func (c *Coder) mentions(toks []text.Token, verbAt []bool, matches []dict.Match, date string, out []mention) []mention {
 	d := c.dict
@@ -116,9 +122,10 @@ func (c *Coder) mentions(toks []text.Token, verbAt []bool, matches []dict.Match,
 				// "General Binding Corp", "American Express Co": a company
 				// whose name holds an actor word.
 				m.kind, m.code, m.country, m.sectors, m.name = dict.Org, "BUS", "", []string{"BUS"}, ""
-			case m.kind == dict.Country || m.kind == dict.Adjective:
+			case (m.kind == dict.Country || m.kind == dict.Adjective) && !(end-m.end == 1 && plural(toks[m.end])):
 				// "American Express", "Syrian Observatory": a proper name
-				// that starts with a country word is not the country.
+				// that starts with a country word is not the country. A
+				// people keeps it: "Iraqi Kurds", "Bosnian Serbs".
 				continue
 			}
 		}

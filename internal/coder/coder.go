@@ -142,7 +142,7 @@ func (c *Coder) sentence(sc *scratch, a *reader.Article, si int, sp text.Span, d
 				lo, hi = min(lo, e.Target.Start), max(hi, e.Target.End)
 			}
 			e.Evidence = event.Evidence{
-				Sentence: a.Text[sp.Start:sp.End], SentenceIndex: si, Start: lo, End: hi,
+				Sentence: a.Text[sp.Start:sp.End], SentenceIndex: si, SentenceStart: sp.Start, Start: lo, End: hi,
 				Trigger:      a.Text[toks[t.Start].Start:toks[t.End-1].End],
 				TriggerStart: toks[t.Start].Start, TriggerEnd: toks[t.End-1].End,
 				Rule: rule,

@@ -263,8 +263,8 @@ func pairs(srcs, tgts []int, ms []mention) [][2]int {
 // Modality cues, by stem. A cue counts when it stands in the trigger's
 // clause before the trigger, with no actor between.
 var (
-	negCues  = stemSet("not", "never", "neither", "nor", "without", "fail", "refuse", "deny", "no", "reluctant", "unwilling", "declined")
-	futCues  = stemSet("will", "shall", "'ll", "plan", "expected", "intend", "aim", "prepare", "schedule", "upcoming", "tomorrow",
+	negCues = stemSet("not", "never", "neither", "nor", "without", "fail", "refuse", "deny", "no", "reluctant", "unwilling", "declined")
+	futCues = stemSet("will", "shall", "'ll", "plan", "expected", "intend", "aim", "prepare", "schedule", "upcoming", "tomorrow",
 		"vow", "swear", "sworn", "pledge", "promise", "threaten", "ready", "willing", "prepared", "determined")
 	hypCues  = stemSet("must", "would", "could", "might", "may", "should", "if", "unless", "whether", "able", "ability", "supposed", "hope", "want", "likely", "possible", "seek", "try", "propose", "proposed")
 	topicPre = stemSet("about", "on", "over", "for", "of", "regarding", "concerning", "to")

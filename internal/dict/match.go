@@ -179,7 +179,7 @@ func (c *Compiled) caseFits(phrase int, toks []text.Token) bool {
 }
 
 // maxGap is how many tokens a "*" in a verb pattern may skip.
-const maxGap = 3
+const maxGap = 4
 
 // MatchVerbs appends to dst every verb pattern match in toks (several may start
 // at one token), and returns the extended slice. Gaps never skip

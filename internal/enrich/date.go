@@ -54,17 +54,24 @@ func Date(e *event.Event) {
 		return
 	}
 	s := e.Evidence.Sentence
-	trig := e.Evidence.TriggerStart - sentenceStart(e)
+	trig := e.Evidence.TriggerStart - e.Evidence.SentenceStart
+	if trig < 0 || trig > len(s) {
+		return
+	}
 	best, bestDist := []int(nil), len(s)+1
 	for _, m := range dateRE.FindAllStringSubmatchIndex(s, -1) {
-		d := m[0] - trig
-		if m[0] < trig {
+		var d int
+		switch {
+		case m[1] <= trig:
 			d = trig - m[1]
 			if strings.Contains(s[m[1]:trig], ", but") {
 				d += len(s) // another clause
 			}
-		} else if strings.Contains(s[trig:m[0]], ", but") {
-			d += len(s)
+		case m[0] >= trig:
+			d = m[0] - trig
+			if strings.Contains(s[trig:m[0]], ", but") {
+				d += len(s)
+			}
 		}
 		if d < bestDist {
 			best, bestDist = m, d
@@ -81,16 +88,6 @@ func Date(e *event.Event) {
 	if e.Modality == event.Asserted && date.Year() < pub.Year() {
 		e.Modality, e.ModalityCue = event.Historical, s[best[0]:best[1]]
 	}
-}
-
-func sentenceStart(e *event.Event) int {
-	// The sentence starts TriggerStart - (offset of the trigger in the
-	// sentence); find it by the trigger text, which is unique enough.
-	i := strings.Index(e.Evidence.Sentence, e.Evidence.Trigger)
-	if i < 0 {
-		return e.Evidence.TriggerStart
-	}
-	return e.Evidence.TriggerStart - i
 }
 
 func group(s string, m []int, name string) string {
