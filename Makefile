@@ -28,6 +28,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzRead -fuzztime 30s ./internal/reader
 	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime 30s ./internal/dict
 	$(GO) test -run '^$$' -fuzz FuzzSentences -fuzztime 30s ./internal/text
+	$(GO) test -run '^$$' -fuzz FuzzCode -fuzztime 30s ./internal/coder
 
 lint:
 	gofmt -l .

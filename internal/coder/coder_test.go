@@ -133,3 +133,32 @@ func TestStableIDs(t *testing.T) {
 		}
 	}
 }
+
+// FuzzCode codes arbitrary text: it must not panic, and every offset it
+// reports must lie inside the text and match the text it quotes.
+func FuzzCode(f *testing.F) {
+	for _, s := range []string{
+		"Rebels attacked government troops near the border on Monday.",
+		"Iran-backed militias carried out dozens of strikes against US bases in Syria.",
+		"The U.S. said it would not attack Iraq, but returned in 2014 to fight ISIS.",
+		"“We will respond,” he said. Talks between Egypt and Ethiopia resumed.",
+		"al- - -backed Prime Minister of of Iraq To",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		a := reader.Article{ID: "f", Date: "2024-01-01", Text: s}
+		es, _ := builtin.Code(&a, nil)
+		for _, e := range es {
+			ev := e.Evidence
+			if ev.Start < 0 || ev.End > len(a.Text) || ev.Start > ev.End || a.Text[ev.TriggerStart:ev.TriggerEnd] != ev.Trigger {
+				t.Fatalf("bad evidence %+v for %q", ev, a.Text)
+			}
+			for _, ac := range []*event.Actor{e.Source, e.Target} {
+				if ac != nil && a.Text[ac.Start:ac.End] != ac.Text {
+					t.Fatalf("actor %q does not match its offsets in %q", ac.Text, a.Text)
+				}
+			}
+		}
+	})
+}

@@ -7,6 +7,7 @@ package pipeline
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"runtime"
 	"sync"
@@ -36,7 +37,8 @@ type Options struct {
 	// goroutine. An error stops the run and is returned.
 	Emit func(a *reader.Article, events []event.Event) error
 	// Reject receives each rejected input (a *reader.ParseError or I/O
-	// error), from the reading goroutine.
+	// error), from the reading goroutine, or from the emitting goroutine for
+	// an article a stage failed on. Calls never overlap.
 	Reject func(err error)
 	// Progress, if set, is called after each article with the totals so far,
 	// from the emitting goroutine.
@@ -59,6 +61,25 @@ type job struct {
 	article reader.Article
 	events  []event.Event
 	st      coder.Stats
+	err     error // a failure inside a stage: the article is rejected
+}
+
+// process codes and enriches one article. A panic in a stage (a bug) rejects
+// that article with its position instead of ending the run.
+func process(c *coder.Coder, j *job, factsOnly bool) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			j.events = nil
+			err = &reader.ParseError{File: j.article.File, Line: j.article.Line,
+				Err: fmt.Errorf("internal error coding article %q: %v", j.article.ID, r)}
+		}
+	}()
+	j.events, j.st = c.Code(&j.article, nil)
+	enrich.Article(&j.article, j.events)
+	if factsOnly {
+		j.events = facts(j.events)
+	}
+	return nil
 }
 
 // Run reads, codes and emits every article of opts.Paths. It returns the
@@ -118,11 +139,7 @@ func Run(ctx context.Context, opts Options) (Stats, error) {
 		go func() {
 			defer wg.Done()
 			for j := range in {
-				j.events, j.st = c.Code(&j.article, nil)
-				enrich.Article(&j.article, j.events)
-				if opts.FactsOnly {
-					j.events = facts(j.events)
-				}
+				j.err = process(c, j, opts.FactsOnly)
 				out <- j
 			}
 		}()
@@ -143,6 +160,15 @@ func Run(ctx context.Context, opts Options) (Stats, error) {
 			delete(pending, next)
 			next++
 			if emitErr != nil {
+				continue
+			}
+			if j.err != nil {
+				mu.Lock()
+				st.Rejected++
+				mu.Unlock()
+				if opts.Reject != nil {
+					opts.Reject(j.err)
+				}
 				continue
 			}
 			st.Coded++

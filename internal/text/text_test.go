@@ -131,3 +131,42 @@ func TestNormalize(t *testing.T) {
 		t.Error("NFC text changed")
 	}
 }
+
+// FuzzSentences checks the splitter and tokenizer on arbitrary text:
+// sentences are in order, inside the text, trimmed and non-empty; tokens lie
+// inside their sentence, in order, and never empty.
+func FuzzSentences(f *testing.F) {
+	f.Add("The U.S. envoy met Iraqi officials. They agreed.")
+	f.Add("“We will respond,” he said.\n\nGen. Smith left at 5 p.m. on Jan. 5.")
+	f.Add("didn't 2,500 Iran-backed country's ... ?! U.S.A.")
+	f.Fuzz(func(t *testing.T, s string) {
+		prev := 0
+		for _, sp := range Sentences(s, nil) {
+			if sp.Start < prev || sp.End > len(s) || sp.Start >= sp.End {
+				t.Fatalf("bad sentence span %+v in %q", sp, s)
+			}
+			prev = sp.End
+			last := sp.Start
+			for _, tk := range Tokenize(s, sp, nil) {
+				if tk.Start < last || tk.End > sp.End || tk.Start >= tk.End {
+					t.Fatalf("bad token %+v in sentence %q", tk, s[sp.Start:sp.End])
+				}
+				last = tk.End
+			}
+		}
+	})
+}
+
+func BenchmarkSentencesTokens(b *testing.B) {
+	s := strings.Repeat("Iran-backed armed groups have carried out about 150 strikes against U.S. forces in Iraq and Syria. ", 50)
+	b.SetBytes(int64(len(s)))
+	b.ReportAllocs()
+	var spans []Span
+	var toks []Token
+	for b.Loop() {
+		spans = Sentences(s, spans[:0])
+		for _, sp := range spans {
+			toks = Tokenize(s, sp, toks[:0])
+		}
+	}
+}
