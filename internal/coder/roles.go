@@ -41,12 +41,16 @@ func roles(t *trigger, ti int, ts []trigger, ms []mention, toks []text.Token, s 
 	if after >= 0 && ms[after].prep == "between" && len(members(ms, after)) >= 2 {
 		return members(ms, after), nil, false
 	}
-	// "150 strikes by Iran-backed groups on US forces".
-	if after >= 0 && ms[after].prep == "by" {
+	// "150 strikes by Iran-backed groups on US forces": without a subject,
+	// the agent after "by" is the source.
+	if l := subjectBefore(t, ti, ts, ms, toks); l >= 0 {
+		srcs = members(ms, l)
+		if after >= 0 && ms[after].prep == "by" {
+			after = nextAfter(after, t, ti, ts, ms, toks)
+		}
+	} else if after >= 0 && ms[after].prep == "by" {
 		srcs = members(ms, after)
 		after = nextAfter(after, t, ti, ts, ms, toks)
-	} else if l := subjectBefore(t, ti, ts, ms, toks); l >= 0 {
-		srcs = members(ms, l)
 	}
 	// A statement's complement is what was said, not to whom: "the Fed said
 	// that banks ..." has no target; "told reporters" needs a "+" pattern.
@@ -97,7 +101,7 @@ func subjectBefore(t *trigger, ti int, ts []trigger, ms []mention, toks []text.T
 		if infinitive && !m.target && i == lastBefore(ms, t.Start) {
 			return first(ms, i)
 		}
-		if m.target || (m.prep != "" && m.prep != "and") {
+		if m.target || (m.prep != "" && m.prep != "and" && !clauseBreaks[m.prep]) {
 			continue
 		}
 		return first(ms, i)
