@@ -157,6 +157,13 @@ func first(ms []mention, i int) int {
 // target or passive agent: within the window, in the same clause, before the
 // next trigger, not a place ("in Iraq").
 func firstAfter(t *trigger, ti int, ts []trigger, ms []mention, toks []text.Token) int {
+	if t.verb.TargetInside {
+		for i := range ms {
+			if ms[i].start > t.Start && ms[i].end < t.End {
+				return first(ms, i)
+			}
+		}
+	}
 	return scanAfter(t.End, t, ti, ts, ms, toks)
 }
 

@@ -104,6 +104,9 @@ type Verb struct {
 	// TargetAfter is set when the pattern ends with "+": the target is the
 	// actor right after the trigger.
 	TargetAfter bool
+	// TargetInside is set when "+" stands inside the pattern ("order + to"):
+	// the target is the actor within the matched words.
+	TargetInside bool
 	// Words is the number of literal tokens (not gaps) in this expansion; it
 	// ranks overlapping matches.
 	Words int

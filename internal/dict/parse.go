@@ -221,9 +221,16 @@ func Parse(name, content string) (*Dictionary, error) {
 			for _, toks := range exps {
 				v := Verb{Code: code, Pattern: pat, Example: get("example"), Rule: rule}
 				var words []string
-				for _, t := range toks {
+				for k, t := range toks {
 					switch t {
 					case "+":
+						if k < len(toks)-1 {
+							// "pressure + to": the target stands inside the
+							// pattern, in a gap.
+							v.TargetInside = true
+							words = append(words, "*")
+							continue
+						}
 						v.TargetAfter = true
 					case "$":
 					default:
