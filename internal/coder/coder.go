@@ -100,6 +100,7 @@ func (c *Coder) sentence(sc *scratch, a *reader.Article, si int, sp text.Span, d
 	sc.matches = c.dict.MatchActors(toks, sc.matches[:0])
 	sc.mentions = c.mentions(toks, sc.verbAt, sc.matches, a.Date, sc.mentions[:0])
 	sc.triggers = c.pickTriggers(sc.verbs, sc.mentions, toks, sc.triggers[:0])
+	obligations(sc.triggers, sc.mentions, toks)
 	ms := sc.mentions
 	first := len(dst)
 	for ti := range sc.triggers {
@@ -213,6 +214,36 @@ func (c *Coder) pickTriggers(vs []dict.Match, ms []mention, toks []text.Token, o
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return promises(out, toks)
+}
+
+// demandVerb is the rule behind obligations.
+var demandVerb = dict.Verb{Code: "100", Pattern: "<statement> ... <actor> {must|should|has to|needs to}", Rule: "coder", TargetInside: true}
+
+var obligationCues = stemSet("must", "should")
+
+// obligations turns a statement that another actor must act into a demand
+// on that actor (CAMEO 100): "Britain said Libya must hand over the
+// suspects" is Britain demanding of Libya, whatever the act demanded.
+func obligations(ts []trigger, ms []mention, toks []text.Token) {
+	for i := range ts {
+		t := &ts[i]
+		if t.verb.Code[:2] != "01" {
+			continue
+		}
+		for _, m := range ms {
+			if m.start < t.End || m.start > t.End+3 {
+				continue
+			}
+			k := m.end
+			if k < len(toks) && (toks[k].Stem == "also" || toks[k].Stem == "now") {
+				k++
+			}
+			if k < len(toks) && obligationCues[toks[k].Stem] && (i+1 == len(ts) || ts[i+1].Start > k) {
+				t.verb, t.End = &demandVerb, k+1
+			}
+			break
+		}
+	}
 }
 
 // promises folds a bare promise into the event promised: in "the rebels

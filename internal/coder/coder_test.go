@@ -84,6 +84,8 @@ func TestCoderSentences(t *testing.T) {
 		{"appeal", "Egypt called for talks with Israel over the border crossing.", "0210", "EGY", "", event.Asserted},
 		{"arrest", "Police arrested dozens of protesters in the capital.", "17", "COP", "", event.Asserted},
 		{"condemn", "France condemned the Russian strikes.", "11", "FRA", "", event.Asserted},
+		{"reported obligation is a demand", "Britain said Libya must hand over the suspects.", "10", "GBR", "LBY", event.Asserted},
+		{"target inside the pattern", "The United States pressured Israel to open the crossings.", "10", "USA", "ISR", ""},
 		{"capital as government", "Washington imposed sanctions on Iran.", "16", "USAGOV", "IRN", event.Asserted},
 	}
 	for _, tc := range tests {
