@@ -15,9 +15,44 @@ import (
 
 // Article enriches the events of one article in place.
 func Article(a *reader.Article, es []event.Event) {
+	// Events of one sentence share its date expressions: find them once.
+	var matches [][]int
+	last := -1
 	for i := range es {
-		Date(&es[i])
+		e := &es[i]
+		if e.Evidence.SentenceIndex != last || i == 0 {
+			last = e.Evidence.SentenceIndex
+			matches = dateExpressions(e.Evidence.Sentence)
+		}
+		date(e, matches)
 	}
+}
+
+// dateExpressions returns the date expressions of sentence s (submatch
+// indexes of dateRE). A byte scan skips the regular expression for the many
+// sentences that hold no digit, weekday, "today" or month name.
+func dateExpressions(s string) [][]int {
+	if !mayHoldDate(s) {
+		return nil
+	}
+	return dateRE.FindAllStringSubmatchIndex(s, -1)
+}
+
+var dateWords = []string{"day", "tonight", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
+
+func mayHoldDate(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= '0' && c <= '9' {
+			return true
+		}
+	}
+	ls := strings.ToLower(s)
+	for _, w := range dateWords {
+		if strings.Contains(ls, w) {
+			return true
+		}
+	}
+	return false
 }
 
 var (
@@ -45,10 +80,12 @@ var (
 // Date sets the event date from the date expression of the sentence nearest
 // to the trigger (in the same clause when there is one), relative to the
 // publication date: "on Wednesday" is the last Wednesday on or before
-// publication, "in 2011" a year. An asserted event dated in an earlier year
-// than publication is historical. Without an expression the publication
+// publication, "in 2011" a year. An asserted event dated more than a year
+// before publication is historical. Without an expression the publication
 // date stays, with date_type "publication".
-func Date(e *event.Event) {
+func Date(e *event.Event) { date(e, dateExpressions(e.Evidence.Sentence)) }
+
+func date(e *event.Event, matches [][]int) {
 	pub, err := time.Parse("2006-01-02", e.PubDate)
 	if err != nil {
 		return
@@ -59,7 +96,7 @@ func Date(e *event.Event) {
 		return
 	}
 	best, bestDist := []int(nil), len(s)+1
-	for _, m := range dateRE.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range matches {
 		var d int
 		switch {
 		case m[1] <= trig:
@@ -85,7 +122,7 @@ func Date(e *event.Event) {
 		return
 	}
 	e.Date, e.DatePrecision, e.DateType = date.Format("2006-01-02"), prec, "text"
-	if e.Modality == event.Asserted && date.Year() < pub.Year() {
+	if e.Modality == event.Asserted && date.Before(pub.AddDate(-1, 0, 0)) {
 		e.Modality, e.ModalityCue = event.Historical, s[best[0]:best[1]]
 	}
 }
