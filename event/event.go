@@ -113,8 +113,73 @@ type Event struct {
 	Modality    string `json:"modality"`
 	ModalityCue string `json:"modality_cue,omitempty"`
 
+	// Location is where the event happened, nil when unknown.
+	Location *Location `json:"location,omitempty"`
+	// Attribution says who claims the event, nil when the text asserts it
+	// in its own voice.
+	Attribution *Attribution `json:"attribution,omitempty"`
+	// Counts are the numbers attached to the event: killed, wounded,
+	// arrested, strikes, troops...
+	Counts []Count `json:"counts,omitempty"`
+
 	Evidence   Evidence `json:"evidence"`
 	Confidence float64  `json:"confidence"`
+}
+
+// Location is a place from the gazetteer.
+type Location struct {
+	// Name is the place as written in the text; Resolved its gazetteer name.
+	Name     string `json:"name"`
+	Resolved string `json:"resolved,omitempty"`
+	// Country is the CAMEO/ISO3 country code; Admin1 the first-level
+	// division (name or code).
+	Country string  `json:"country,omitempty"`
+	Admin1  string  `json:"admin1,omitempty"`
+	Lat     float64 `json:"lat"`
+	Lon     float64 `json:"lon"`
+	// Precision is country, admin1, city or exact.
+	Precision string `json:"precision"`
+	// GeoNameID is the GeoNames id of a city, 0 for countries.
+	GeoNameID int `json:"geonameid,omitempty"`
+	// Start and End are byte offsets of Name in the article, -1 when the
+	// place came from outside the sentence (dateline, article's main place).
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// Attribution is who the text says claims the event: "four sources told
+// Reuters" is four anonymous sources via Reuters.
+type Attribution struct {
+	Text string `json:"text"`
+	// Source is the named claimant ("the Pentagon"), empty when anonymous.
+	Source string `json:"source,omitempty"`
+	// Code is the claimant's actor code where known (GOV, USAGOV).
+	Code      string `json:"code,omitempty"`
+	Anonymous bool   `json:"anonymous"`
+	// Number is how many sources, 0 when not said.
+	Number int `json:"number,omitempty"`
+	// Sector is the claimant's sector when anonymous ("an administration
+	// source" → GOV).
+	Sector string `json:"sector,omitempty"`
+	// Via is the medium that carries the claim ("Reuters").
+	Via   string `json:"via,omitempty"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+}
+
+// Count is a number attached to an event or actor, GKG-style.
+type Count struct {
+	// Kind is killed, wounded, arrested, kidnapped, displaced, attacks,
+	// troops, protesters or other.
+	Kind   string `json:"kind"`
+	Number int    `json:"number"`
+	// Approximate is set for "about 150", "a few hundred", "dozens".
+	Approximate bool `json:"approximate,omitempty"`
+	// Object is what is counted as written ("civilians", "strikes").
+	Object string `json:"object,omitempty"`
+	Text   string `json:"text"`
+	Start  int    `json:"start"`
+	End    int    `json:"end"`
 }
 
 // IsFact reports whether the text asserts that the event happened (or

@@ -1,6 +1,3 @@
-// Package enrich is the fourth stage of sitrep: it refines coded events with
-// context the coder does not look at — here, the event date resolved from
-// the sentence relative to the publication date.
 package enrich
 
 import (
@@ -10,11 +7,10 @@ import (
 	"time"
 
 	"github.com/sitrep/sitrep/event"
-	"github.com/sitrep/sitrep/internal/reader"
 )
 
-// Article enriches the events of one article in place.
-func Article(a *reader.Article, es []event.Event) {
+// Dates sets the date of each event of one article.
+func Dates(es []event.Event) {
 	// Events of one sentence share its date expressions: find them once.
 	var matches [][]int
 	last := -1
