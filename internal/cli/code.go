@@ -60,6 +60,9 @@ summary counts articles read, coded and rejected, and the exit status is 1.`,
   $ echo "Rebels attacked government troops." | sitrep code --date 2024-05-01`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
+			if len(args) == 0 && isTerminal(e.stdin) {
+				return usageError{fmt.Errorf("no input: give files or directories, or pipe articles to standard input (see sitrep code --help)")}
+			}
 			opts.Progress = isTerminal(e.stderr) && !opts.Quiet
 			return runCode(cmd.Context(), e, opts)
 		},
