@@ -58,6 +58,9 @@ var prepositions = stemSet("to", "in", "from", "of", "with", "against", "on", "b
 	"during", "within", "among", "amid", "over", "under", "like", "than", "upon", "onto", "via", "after",
 	"before", "behind", "beyond", "without", "including")
 
+// ofWords attach a country or organisation to an agent after it.
+var ofWords = stemSet("of", "for", "from")
+
 // genericRoles are agent heads that take the sector of the noun before them:
 // "company officials", "rebel leader", "army spokesman".
 var genericRoles = stemSet("official", "spokesman", "spokeswoman", "spokesperson", "leader", "member",
@@ -177,9 +180,10 @@ func (c *Coder) join(m *mention, n mention, toks []text.Token, verbAt []bool) bo
 			m.code, m.country, m.sectors = n.code, n.country, n.sectors
 		}
 		return true
-	// "Prime Minister of Iraq", "forces of the coalition".
-	case m.kind == dict.Agent && m.country == "" && n.kind != dict.Agent && n.kind != dict.Person &&
-		len(between) >= 1 && len(between) <= 2 && (between[0].Stem == "of" || between[0].Stem == "for") && modifiers(between[1:]):
+	// "Prime Minister of Iraq", "forces of the coalition", "doctors from
+	// two American aid groups".
+	case m.kind == dict.Agent && m.country == "" && (n.kind != dict.Agent || n.country != "") && n.kind != dict.Person &&
+		len(between) >= 1 && len(between) <= 2 && ofWords[between[0].Stem] && modifiers(between[1:]):
 		m.end, m.country = n.end, n.country
 		if n.kind == dict.Org {
 			m.code, m.name, m.sectors = n.code, n.name, append(append([]string(nil), n.sectors...), m.sectors...)
