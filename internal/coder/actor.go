@@ -125,6 +125,9 @@ func (c *Coder) mentions(toks []text.Token, verbAt []bool, matches []dict.Match,
 				// "General Binding Corp", "American Express Co": a company
 				// whose name holds an actor word.
 				m.kind, m.code, m.country, m.sectors, m.name = dict.Org, "BUS", "", []string{"BUS"}, ""
+			case m.kind == dict.Capital:
+				// "Washington Post", "London Marathon", "Athens Olympics".
+				continue
 			case (m.kind == dict.Country || m.kind == dict.Adjective) && !(end-m.end == 1 && plural(toks[m.end])):
 				// "American Express", "Syrian Observatory": a proper name
 				// that starts with a country word is not the country. A
