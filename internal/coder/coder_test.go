@@ -85,7 +85,7 @@ func TestCoderSentences(t *testing.T) {
 		{"arrest", "Police arrested dozens of protesters in the capital.", "17", "COP", "", event.Asserted},
 		{"condemn", "France condemned the Russian strikes.", "11", "FRA", "", event.Asserted},
 		{"reported obligation is a demand", "Britain said Libya must hand over the suspects.", "10", "GBR", "LBY", event.Asserted},
-		{"target inside the pattern", "The United States pressured Israel to open the crossings.", "10", "USA", "ISR", ""},
+		{"target inside the pattern", "Iran ordered British diplomats to leave the country.", "16", "IRN", "GBR", ""},
 		{"capital as government", "Washington imposed sanctions on Iran.", "16", "USAGOV", "IRN", event.Asserted},
 	}
 	for _, tc := range tests {
