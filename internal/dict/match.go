@@ -178,12 +178,16 @@ func (c *Compiled) caseFits(phrase int, toks []text.Token) bool {
 	return true
 }
 
+// gapPunct are the marks a gap may skip: currency and percent signs,
+// hyphens and possessives ("pledged $100 million in aid", "Iraq's").
+var gapPunct = map[string]bool{"$": true, "£": true, "€": true, "%": true, "-": true, "'s": true}
+
 // maxGap is how many tokens a "*" in a verb pattern may skip.
 const maxGap = 4
 
 // MatchVerbs appends to dst every verb pattern match in toks (several may start
-// at one token), and returns the extended slice. Gaps never skip
-// punctuation.
+// at one token), and returns the extended slice. Gaps skip no punctuation
+// but currency signs, hyphens and possessives.
 func (c *Compiled) MatchVerbs(toks []text.Token, dst []Match) []Match {
 	for i := range toks {
 		if toks[i].Kind == text.Punct {
@@ -210,7 +214,7 @@ func (c *Compiled) walk(toks []text.Token, start, pos int, n int32, dst []Match)
 	if nd.gap != 0 {
 		g := &c.verbs.nodes[nd.gap]
 		for k := pos; k <= pos+maxGap && k < len(toks); k++ {
-			if k > pos && toks[k-1].Kind == text.Punct {
+			if k > pos && toks[k-1].Kind == text.Punct && !gapPunct[toks[k-1].Stem] {
 				break
 			}
 			if next, ok := g.next[toks[k].Stem]; ok {
