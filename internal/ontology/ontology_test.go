@@ -2,6 +2,7 @@ package ontology
 
 import (
 	"fmt"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -197,7 +198,7 @@ func TestEnrich(t *testing.T) {
 				t.Errorf("ACLED = %+v, want %+v", e.ACLED, tt.want.ACLED)
 			}
 			e.ACLED, tt.want.ACLED = nil, nil
-			if e != tt.want {
+			if !reflect.DeepEqual(e, tt.want) {
 				t.Errorf("Enrich\n got %+v\nwant %+v", e, tt.want)
 			}
 		})

@@ -68,6 +68,14 @@ var modeCorrections = map[string][2]string{
 	"195": {"heavy-weapons", "aerial"},      // "Employ aerial weapons"; the line is a copy of 194
 }
 
+// eventCorrections overrides CAMEO2PLOVER-2021 lines that contradict the
+// PLOVER manual's own text: {source event, source mode, event, mode}.
+var eventCorrections = map[string][4]string{
+	// Manual §3.13.3, SANCTION modes: "International (political or economic)
+	// sanctions are coded as 'discontinue'".
+	"163": {"COERCE", "restrict", "SANCTION", "discontinue"},
+}
+
 // notCAMEO lists codes in CAMEO2PLOVER-2021 that CAMEO 1.1b3 does not have
 // (1214 "Reject intelligence cooperation" mirrors 1014, but 121 stops at 1213).
 var notCAMEO = map[string]bool{"1214": true}
@@ -459,6 +467,12 @@ func (g *gen) cameo2plover(byCode map[string]*cameoRow) map[string][2]string {
 		if !g.types[ev] {
 			g.errorf("%s:%d: unknown PLOVER event %q", name, line, ev)
 			continue
+		}
+		if c, ok := eventCorrections[code]; ok {
+			if ev != c[0] || mode != c[1] {
+				g.errorf("%s:%d: eventCorrections expects %s %s %q, source has %s %q", name, line, code, c[0], c[1], ev, mode)
+			}
+			ev, mode = c[2], c[3]
 		}
 		if c, ok := modeCorrections[code]; ok {
 			if mode != c[0] {
