@@ -42,18 +42,25 @@ func Stem(word string) string {
 	// After -ed the stem has already lost the e of the base ("accused" →
 	// "accus", "agreed" → "agre"); otherwise one final e goes, so that base
 	// and inflections agree ("accuse", "agreeing" → "accus", "agre").
-	stripE := true
+	stripE, verbal := true, false
 	switch {
 	case strings.HasSuffix(w, "ied") && len(w) > 5:
 		w = w[:len(w)-3] + "y"
 		stripE = false
 	case strings.HasSuffix(w, "ed") && len(w) > 4 && hasVowel(w[:len(w)-2]):
 		w = w[:len(w)-2]
-		stripE = false
+		stripE, verbal = false, true
 	case strings.HasSuffix(w, "ing") && len(w) > 5 && hasVowel(w[:len(w)-3]):
 		w = w[:len(w)-3]
+		verbal = true
 	}
-	if stripE && len(w) > 3 && w[len(w)-1] == 'e' {
+	// A three-letter consonant-vowel-consonant stem keeps (or gets back) its
+	// e, so that "vote", "voted", "voting" meet at "vote" while "cane" and
+	// "note" stay apart from "can" and "not".
+	if len(w) == 3 && isCVC(w) && verbal {
+		return w + "e"
+	}
+	if stripE && len(w) > 3 && w[len(w)-1] == 'e' && !(len(w) == 4 && isCVC(w[:3])) {
 		w = w[:len(w)-1]
 	}
 	if n := len(w); n > 2 && w[n-1] == w[n-2] && !isVowel(w[n-1]) {
@@ -87,6 +94,12 @@ func isVowel(c byte) bool {
 		return true
 	}
 	return false
+}
+
+// isCVC reports whether w is consonant, vowel, consonant (not w, x or y,
+// which never take a silent e: "fix", "row").
+func isCVC(w string) bool {
+	return !isVowel(w[0]) && strings.IndexByte("aeiou", w[1]) >= 0 && !isVowel(w[2]) && strings.IndexByte("wxy", w[2]) < 0
 }
 
 func hasVowel(s string) bool {

@@ -26,6 +26,11 @@ func TestStem(t *testing.T) {
 		{"Iraqi", "Iraqis"},
 		{"free", "freed", "freeing", "frees"},
 		{"guarantee", "guaranteed", "guarantees"},
+		{"vote", "voted", "voting", "votes"},
+		{"cane", "caned", "caning"},
+		{"note", "noted", "notes"},
+		{"fix", "fixed", "fixing"},
+		{"rate", "rated", "rates"},
 		{"seize", "seized", "seizing"},
 	}
 	for _, g := range groups {
@@ -37,7 +42,7 @@ func TestStem(t *testing.T) {
 		}
 	}
 	// Words that must stay apart.
-	apart := [][2]string{{"withdraw", "withdrawal"}, {"red", "re"}, {"bring", "br"}, {"us", "use"}, {"king", "k"}, {"status", "stat"}, {"returnee", "returned"}}
+	apart := [][2]string{{"withdraw", "withdrawal"}, {"red", "re"}, {"bring", "br"}, {"us", "use"}, {"king", "k"}, {"status", "stat"}, {"returnee", "returned"}, {"cane", "can"}, {"note", "not"}, {"rape", "rap"}}
 	for _, p := range apart {
 		if Stem(p[0]) == Stem(p[1]) {
 			t.Errorf("Stem(%q) == Stem(%q) == %q, want different", p[0], p[1], Stem(p[0]))
