@@ -213,13 +213,63 @@ func (c *Coder) pickTriggers(vs []dict.Match, ms []mention, toks []text.Token, o
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
-	return promises(out, toks)
+	return means(promises(out, toks), ms, toks)
+}
+
+// genericViolence are the codes of verbs that say harm was done without
+// saying how ("killed", "attacked").
+var genericViolence = map[string]bool{"190": true, "180": true, "18": true, "19": true}
+
+// means folds a violent event named as the subject of a generic violence
+// verb into one event with the specific code: "a roadside bombing killed
+// one soldier" is the roadside bombing (1833) of the soldier, not an
+// unspecified use of force (190).
+func means(ts []trigger, ms []mention, toks []text.Token) []trigger {
+	kept := ts[:0]
+	for i := 0; i < len(ts); i++ {
+		t := ts[i]
+		if i+1 < len(ts) {
+			n := ts[i+1]
+			root := t.verb.Code[:2]
+			if (root == "18" || root == "19" || root == "20") && genericViolence[n.verb.Code] && t.verb.Code != n.verb.Code &&
+				!mentionBetween(ms, t.End, n.Start) && !breakBetween(toks, t.End, n.Start) {
+				t.End = n.End
+				kept = append(kept, t)
+				i++
+				continue
+			}
+		}
+		kept = append(kept, t)
+	}
+	return kept
+}
+
+func mentionBetween(ms []mention, from, to int) bool {
+	for _, m := range ms {
+		if m.start >= from && m.start < to {
+			return true
+		}
+	}
+	return false
+}
+
+func breakBetween(toks []text.Token, from, to int) bool {
+	for k := from; k < to; k++ {
+		if clauseBreaks[toks[k].Stem] || toks[k].Stem == "," {
+			return true
+		}
+	}
+	return false
 }
 
 // demandVerb is the rule behind obligations.
 var demandVerb = dict.Verb{Code: "100", Pattern: "<statement> ... <actor> {must|should|has to|needs to}", Rule: "coder", TargetInside: true}
 
 var obligationCues = stemSet("must", "should")
+
+// obligationReach is how many tokens may stand between the statement verb
+// and the obliged actor: "said here Wednesday that the US must".
+const obligationReach = 6
 
 // obligations turns a statement that another actor must act into a demand
 // on that actor (CAMEO 100): "Britain said Libya must hand over the
@@ -231,7 +281,7 @@ func obligations(ts []trigger, ms []mention, toks []text.Token) {
 			continue
 		}
 		for _, m := range ms {
-			if m.start < t.End || m.start > t.End+3 {
+			if m.start < t.End || m.start > t.End+obligationReach {
 				continue
 			}
 			k := m.end

@@ -86,6 +86,7 @@ func TestCoderSentences(t *testing.T) {
 		{"condemn", "France condemned the Russian strikes.", "11", "FRA", "", event.Asserted},
 		{"reported obligation is a demand", "Britain said Libya must hand over the suspects.", "10", "GBR", "LBY", event.Asserted},
 		{"target inside the pattern", "Iran ordered British diplomats to leave the country.", "16", "IRN", "GBR", ""},
+		{"means named as subject", "A roadside bombing near the town killed three Iraqi policemen.", "18", "", "IRQCOP", event.Asserted},
 		{"capital as government", "Washington imposed sanctions on Iran.", "16", "USAGOV", "IRN", event.Asserted},
 	}
 	for _, tc := range tests {

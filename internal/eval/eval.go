@@ -238,7 +238,7 @@ func cameo(path string, c *coder.Coder) (*Result, error) {
 		if len(f) < 6 {
 			return nil, fmt.Errorf("%s:%d: want 6 columns, got %d", path, i+1, len(f))
 		}
-		code, text := f[0], f[5]
+		code, text := f[0], cleanExample(f[5])
 		r.Cases++
 		best := Best(codeSentence(c, fmt.Sprintf("cameo-%d", i+1), "", text))
 		pred := "none"
@@ -268,6 +268,20 @@ func cameo(path string, c *coder.Coder) (*Result, error) {
 	r.Scores["exact"] = ratio(exact, r.Cases)
 	r.Confusions = conf.top(15)
 	return r, nil
+}
+
+// macRoman undoes the mis-decoding in the CAMEO manual transcription, where
+// UTF-8 quotes were read as Mac Roman ("MoscowÄôs" for "Moscow’s").
+var macRoman = strings.NewReplacer("Äô", "’", "Äò", "‘", "Äú", "“", "Äù", "”", "Äì", "–", "Äî", "—")
+
+// cleanExample returns the example sentence alone: the transcription appends
+// the manual's coding notes ("Note: Two reciprocal events are coded ..."),
+// which are annotation, not text to code.
+func cleanExample(s string) string {
+	if i := strings.Index(s, " Note:"); i >= 0 {
+		s = s[:i]
+	}
+	return macRoman.Replace(s)
 }
 
 func ratio(a, b int) float64 {
