@@ -24,6 +24,10 @@ func Stem(word string) string {
 	if len(w) <= 3 || !isASCIILetters(w) {
 		return w
 	}
+	// Plurals in -men: policemen, gunmen, militiamen, spokesmen.
+	if strings.HasSuffix(w, "men") && len(w) > 4 {
+		w = w[:len(w)-3] + "man"
+	}
 	// Plural and third person: -ies, -es after sibilants, -s.
 	switch {
 	case strings.HasSuffix(w, "ies") && len(w) > 4:

@@ -23,6 +23,8 @@ func TestStem(t *testing.T) {
 		{"send", "sent", "sending"},
 		{"need", "needs", "needed"},
 		{"man", "men"},
+		{"policeman", "policemen"},
+		{"gunman", "gunmen"},
 		{"Iraqi", "Iraqis"},
 		{"free", "freed", "freeing", "frees"},
 		{"guarantee", "guaranteed", "guarantees"},
