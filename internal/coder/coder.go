@@ -114,14 +114,19 @@ func (c *Coder) sentence(sc *scratch, a *reader.Article, si int, sp text.Span, d
 		if len(tgts) == 0 && !political(&ms[srcs[0]]) || len(srcs) == 0 && !political(&ms[tgts[0]]) {
 			continue
 		}
-		mod, cue := modality(t, ti, sc.triggers, ms, toks, a.Text)
+		mod, cue, refusal := modality(t, ti, sc.triggers, ms, toks, a.Text)
 		if t.promised && mod == event.Asserted {
 			mod = event.Future
 		}
 		code, rule := t.verb.Code, t.verb.Rule+" "+t.verb.Pattern
-		if mod == event.Future {
+		switch {
+		case mod == event.Future:
 			if c, ok := announced(code); ok {
 				code, rule, mod = c, rule+" (future: "+c+")", event.Asserted
+			}
+		case mod == event.Negated && refusal:
+			if c, ok := refused(code); ok {
+				code, rule, mod = c, rule+" (refused: "+c+")", event.Asserted
 			}
 		}
 		for _, p := range pairs(srcs, tgts, ms) {

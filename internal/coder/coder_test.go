@@ -87,6 +87,8 @@ func TestCoderSentences(t *testing.T) {
 		{"reported obligation is a demand", "Britain said Libya must hand over the suspects.", "10", "GBR", "LBY", event.Asserted},
 		{"target inside the pattern", "Iran ordered British diplomats to leave the country.", "16", "IRN", "GBR", ""},
 		{"means named as subject", "A roadside bombing near the town killed three Iraqi policemen.", "18", "", "IRQCOP", event.Asserted},
+		{"refusal is a rejection", "Syria will not release the prisoners.", "12", "SYR", "", event.Asserted},
+		{"negated fact stays negated", "Russia did not release the prisoners.", "08", "RUS", "", event.Negated},
 		{"capital as government", "Washington imposed sanctions on Iran.", "16", "USAGOV", "IRN", event.Asserted},
 	}
 	for _, tc := range tests {

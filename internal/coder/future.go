@@ -29,3 +29,27 @@ func announced(code string) (string, bool) {
 	}
 	return "", false
 }
+
+// Refused events. CAMEO codes a refusal to cooperate or yield as a
+// rejection (root 12): "Syria will not accept more refugees", "the
+// vice-president declined to resign" (1231). refusedCodes maps a code
+// prefix, longest first, to the code of refusing it.
+var refusedCodes = map[string]string{
+	"03": "120", "036": "125", "037": "127", "038": "126", "039": "126",
+	"04": "125", "045": "126",
+	"05": "120", "057": "127",
+	"06": "121", "061": "1211", "062": "1212", "063": "1213",
+	"07": "122", "071": "1221", "072": "1222", "073": "1223", "074": "1224",
+	"08": "124", "081": "1241", "082": "1242", "083": "123", "0831": "1231", "0832": "1232", "0833": "1233",
+	"0834": "1234", "084": "1243", "085": "1244", "086": "1245", "087": "1246",
+}
+
+// refused returns the code of refusing the event code.
+func refused(code string) (string, bool) {
+	for n := len(code); n >= 2; n-- {
+		if c, ok := refusedCodes[code[:n]]; ok {
+			return c, true
+		}
+	}
+	return "", false
+}

@@ -288,7 +288,10 @@ const modalityWindow = 10
 
 // modality decides whether the text asserts the trigger's event, and which
 // word says otherwise: negation wins over hypothesis, hypothesis over future.
-func modality(t *trigger, ti int, ts []trigger, ms []mention, toks []text.Token, s string) (string, string) {
+//
+// refusal reports a negation that is a refusal: a refusal word ("refused
+// to", "declined to") or a negated future or modal ("will not", "cannot").
+func modality(t *trigger, ti int, ts []trigger, ms []mention, toks []text.Token, s string) (mod, cue string, refusal bool) {
 	lo := t.Start - modalityWindow
 	if ti > 0 && ts[ti-1].End > lo {
 		lo = ts[ti-1].End
@@ -333,17 +336,24 @@ func modality(t *trigger, ti int, ts []trigger, ms []mention, toks []text.Token,
 			}
 		}
 	}
-	cue := func(k int) string { return s[toks[k].Start:toks[k].End] }
+	text := func(k int) string { return s[toks[k].Start:toks[k].End] }
 	switch {
 	case neg >= 0:
-		return event.Negated, cue(neg)
+		refusal = refusalCues[toks[neg].Stem] || fut >= 0 && willCues[toks[fut].Stem] || hyp >= 0 && modalCan[toks[hyp].Stem]
+		return event.Negated, text(neg), refusal
 	case hyp >= 0:
-		return event.Hypothetical, cue(hyp)
+		return event.Hypothetical, text(hyp), false
 	case fut >= 0:
-		return event.Future, cue(fut)
+		return event.Future, text(fut), false
 	}
-	return event.Asserted, ""
+	return event.Asserted, "", false
 }
+
+var (
+	refusalCues = stemSet("refuse", "decline", "declined", "reluctant", "unwilling", "reject")
+	modalCan    = stemSet("would", "could", "can")
+	willCues    = stemSet("will", "shall", "'ll", "would")
+)
 
 // reportedBefore reports whether a statement trigger (CAMEO 01x) precedes
 // trigger ti in the sentence.
