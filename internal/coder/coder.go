@@ -9,6 +9,7 @@ package coder
 
 import (
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/sitrep/sitrep/event"
@@ -155,6 +156,10 @@ func (c *Coder) sentence(sc *scratch, a *reader.Article, si int, sp text.Span, d
 			}
 			e.Confidence = confidence(e.Source, e.Target, t, passive, mod)
 			ontology.Enrich(&e)
+			if t.verb.PLOVER != "" && code == t.verb.Code {
+				ev, mode, _ := strings.Cut(t.verb.PLOVER, "/")
+				e.PLOVER = event.PLOVER{Event: ev, Mode: mode}
+			}
 			if duplicate(dst[first:], &e) {
 				continue
 			}

@@ -111,6 +111,9 @@ type Verb struct {
 	// ranks overlapping matches.
 	Words int
 	Rule  string // "file:line"
+	// PLOVER, when set, overrides the PLOVER event and mode that the CAMEO
+	// code maps to ("RETREAT/resign"): PLOVER is finer than CAMEO in places.
+	PLOVER string
 }
 
 // Dictionary is a loaded set of dictionaries, not yet compiled.

@@ -212,6 +212,10 @@ func Parse(name, content string) (*Dictionary, error) {
 				bad(lineNo, 1, "event code %q: want 2 to 4 digits", code)
 				continue
 			}
+			if pl := get("plover"); pl != "" && !validPLOVER(pl) {
+				bad(lineNo, col["plover"]+1, "plover %q: want EVENT or EVENT/mode, e.g. RETREAT/resign", pl)
+				continue
+			}
 			pat := get("pattern")
 			exps, err := expand(pat)
 			if err != nil {
@@ -219,7 +223,7 @@ func Parse(name, content string) (*Dictionary, error) {
 				continue
 			}
 			for _, toks := range exps {
-				v := Verb{Code: code, Pattern: pat, Example: get("example"), Rule: rule}
+				v := Verb{Code: code, Pattern: pat, Example: get("example"), Rule: rule, PLOVER: get("plover")}
 				var words []string
 				for k, t := range toks {
 					switch t {
@@ -289,6 +293,16 @@ func isCode(s string) bool {
 		}
 	}
 	return true
+}
+
+// validPLOVER checks the shape of a PLOVER override: an upper-case event,
+// optionally "/" and a lower-case mode.
+func validPLOVER(s string) bool {
+	ev, mode, _ := strings.Cut(s, "/")
+	if ev == "" || strings.ToUpper(ev) != ev || strings.ToLower(mode) != mode {
+		return false
+	}
+	return !strings.ContainsAny(s, " \t")
 }
 
 func isEventCode(s string) bool {
