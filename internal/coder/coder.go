@@ -290,11 +290,14 @@ func obligations(ts []trigger, ms []mention, toks []text.Token) {
 		if t.verb.Code[:2] != "01" {
 			continue
 		}
-		for _, m := range ms {
+		for mi, m := range ms {
 			if m.start < t.End || m.start > t.End+obligationReach {
 				continue
 			}
 			k := m.end
+			for j := mi + 1; j < len(ms) && ms[j].group == m.group; j++ {
+				k = ms[j].end // "US and British forces must"
+			}
 			if k < len(toks) && (toks[k].Stem == "also" || toks[k].Stem == "now") {
 				k++
 			}

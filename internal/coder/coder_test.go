@@ -89,6 +89,7 @@ func TestCoderSentences(t *testing.T) {
 		{"means named as subject", "A roadside bombing near the town killed three Iraqi policemen.", "18", "", "IRQCOP", event.Asserted},
 		{"refusal is a rejection", "Syria will not release the prisoners.", "12", "SYR", "", event.Asserted},
 		{"negated fact stays negated", "Russia did not release the prisoners.", "08", "RUS", "", event.Negated},
+		{"pronoun subject is the sentence subject", "Egypt announced that it would host Israeli negotiators.", "03", "EGY", "ISR", event.Asserted},
 		{"capital as government", "Washington imposed sanctions on Iran.", "16", "USAGOV", "IRN", event.Asserted},
 	}
 	for _, tc := range tests {

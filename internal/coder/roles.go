@@ -106,6 +106,15 @@ func subjectBefore(t *trigger, ti int, ts []trigger, ms []mention, toks []text.T
 		}
 		return first(ms, i)
 	}
+	// "Annan announced that he will withdraw": a pronoun subject refers to
+	// the sentence's subject.
+	if clause > 0 && clause < t.Start && pronouns[toks[clause].Stem] {
+		for i := range ms {
+			if ms[i].end <= clause && (ms[i].prep == "" || ms[i].prep == "and") && !ms[i].target {
+				return first(ms, i)
+			}
+		}
+	}
 	// "US troops withdrew in 2011, but returned in 2014": a clause that
 	// starts with a verb shares the sentence's subject.
 	if clause > 0 && (toks[clause-1].Stem == "but" || toks[clause-1].Stem == "and") && !startsWithSubject(toks, clause, ms) {
@@ -127,6 +136,9 @@ func lastBefore(ms []mention, k int) int {
 	}
 	return last
 }
+
+// pronouns are subject pronouns that refer back to the sentence's subject.
+var pronouns = stemSet("he", "she", "it", "they")
 
 // pronouns and determiners that open a clause with its own subject.
 var subjectStarts = stemSet("it", "they", "he", "she", "we", "i", "you", "there", "this", "that", "the", "a", "an", "these", "those", "its", "their")
