@@ -80,6 +80,9 @@ type trigger struct {
 	// promised is set when a promise verb governs the trigger ("vowed to
 	// attack").
 	promised bool
+	// reported is set when a statement verb precedes the trigger ("said it
+	// would ..."), even once the statement itself is dropped.
+	reported bool
 }
 
 func (c *Coder) sentence(sc *scratch, a *reader.Article, si int, sp text.Span, dst []event.Event) []event.Event {
@@ -209,6 +212,13 @@ func (c *Coder) pickTriggers(vs []dict.Match, ms []mention, toks []text.Token, o
 		}
 		if !overlap {
 			out = append(out, trigger{Match: v, verb: &c.dict.Verbs[v.Index]})
+		}
+	}
+	for i := range out {
+		for _, r := range out {
+			if r.verb.Code[:2] == "01" && r.Start < out[i].Start {
+				out[i].reported = true
+			}
 		}
 	}
 	if len(out) > 1 {

@@ -323,7 +323,7 @@ func modality(t *trigger, ti int, ts []trigger, ms []mention, toks []text.Token,
 		case hypCues[st]:
 			// "said it would allow": "would" after a report is the future
 			// of the past, not a hypothesis.
-			if st == "would" && reportedBefore(ts, ti) {
+			if st == "would" && t.reported {
 				fut = k
 			} else {
 				hyp = k
@@ -366,17 +366,6 @@ var (
 	modalCan    = stemSet("would", "could", "can")
 	willCues    = stemSet("will", "shall", "'ll", "would")
 )
-
-// reportedBefore reports whether a statement trigger (CAMEO 01x) precedes
-// trigger ti in the sentence.
-func reportedBefore(ts []trigger, ti int) bool {
-	for i := 0; i < ti; i++ {
-		if ts[i].verb.Code[:2] == "01" {
-			return true
-		}
-	}
-	return false
-}
 
 func hasBreak(toks []text.Token) bool {
 	for _, t := range toks {
