@@ -103,15 +103,19 @@ func Compile(d *Dictionary) *Compiled {
 		c.phraseCase[i] = cases
 		c.actors.insert(stems, int32(i))
 	}
+	// Patterns expand to many word sequences over few distinct words: stem
+	// each word once.
+	stemsOf := map[string][]string{"*": {"*"}}
+	var keys []string
 	for i, words := range d.VerbTokens {
-		var keys []string
+		keys = keys[:0]
 		for _, w := range words {
-			if w == "*" {
-				keys = append(keys, w)
-				continue
+			st, ok := stemsOf[w]
+			if !ok {
+				st, _ = phraseTokens(w)
+				stemsOf[w] = st
 			}
-			stems, _ := phraseTokens(w)
-			keys = append(keys, stems...)
+			keys = append(keys, st...)
 		}
 		c.verbs.insert(keys, int32(i))
 	}
