@@ -89,6 +89,7 @@ ACLED terms, with the sentence and words that are the evidence.`,
 	root.AddCommand(
 		newCodeCmd(e),
 		newEvalCmd(e),
+		newQuotesCmd(e),
 	)
 	return root
 }
