@@ -34,7 +34,7 @@ func dateExpressions(s string) [][]int {
 	return dateRE.FindAllStringSubmatchIndex(s, -1)
 }
 
-var dateWords = []string{"day", "tonight", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
+var dateWords = []string{"day", "tonight", "ago", "week", "month", "year", " war", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
 
 func mayHoldDate(s string) bool {
 	for i := 0; i < len(s); i++ {
@@ -69,6 +69,10 @@ var (
 		`|(?P<my>in (?P<mymonth>january|february|march|april|june|july|august|september|october|november|december)(?: (?P<myyear>(?:19|20)\d\d))?)` +
 		`|(?P<wd>(?:on |last |this )?(?P<wdname>monday|tuesday|wednesday|thursday|friday|saturday|sunday))` +
 		`|(?P<rel>yesterday|today|tonight|the day before yesterday)` +
+		`|(?P<ago>(?P<agon>\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten) (?P<agou>day|week|month|year)s? ago)` +
+		`|(?P<last>(?:(?:in |at )?the (?P<part>middle|start|beginning|end) of )?(?P<which>last|this|next) (?P<unit>week|month|year))` +
+		`|(?P<earlier>(?:earlier|later) this (?P<eunit>week|month|year))` +
+		`|(?P<period>during the (?:[A-Z][\w-]* )+(?:war|conflict|crisis|uprising|occupation))` +
 		`|(?P<yr>(?:in|since|by|until|of|early|late|mid-?)\s+(?P<year>(?:19|20)\d\d))` +
 		`)\b`)
 )
@@ -113,12 +117,26 @@ func date(e *event.Event, matches [][]int) {
 	if best == nil {
 		return
 	}
-	date, prec := resolve(s, best, pub)
-	if prec == "" {
+	date, prec := resolve(s, best, pub, e.Modality == event.Future)
+	switch prec {
+	case "":
+		return
+	case "unknown":
+		// "during the Gaza war": a period the text does not date.
+		e.Date, e.DatePrecision, e.DateType = "", "unknown", "text"
 		return
 	}
 	e.Date, e.DatePrecision, e.DateType = date.Format("2006-01-02"), prec, "text"
-	if e.Modality == event.Asserted && date.Before(pub.AddDate(-1, 0, 0)) {
+	// The whole period must lie over a year back: "last year" is not
+	// historical in January.
+	end := date
+	switch prec {
+	case "year":
+		end = date.AddDate(1, 0, -1)
+	case "month":
+		end = date.AddDate(0, 1, -1)
+	}
+	if e.Modality == event.Asserted && end.Before(pub.AddDate(-1, 0, 0)) {
 		e.Modality, e.ModalityCue = event.Historical, s[best[0]:best[1]]
 	}
 }
@@ -131,8 +149,12 @@ func group(s string, m []int, name string) string {
 	return s[m[2*i]:m[2*i+1]]
 }
 
-// resolve turns one match into a date and its precision ("" if invalid).
-func resolve(s string, m []int, pub time.Time) (time.Time, string) {
+var agoNumbers = map[string]int{"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+	"six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+// resolve turns one match into a date and its precision ("" if invalid,
+// "unknown" for an undated period). future resolves a bare weekday forward.
+func resolve(s string, m []int, pub time.Time, future bool) (time.Time, string) {
 	year := func(y string, month time.Month) int {
 		if y != "" {
 			n, _ := strconv.Atoi(y)
@@ -171,11 +193,65 @@ func resolve(s string, m []int, pub time.Time) (time.Time, string) {
 		return time.Date(year(group(s, m, "myyear"), mon), mon, 1, 0, 0, 0, 0, time.UTC), "month"
 	case group(s, m, "wd") != "":
 		wd := weekdays[strings.ToLower(group(s, m, "wdname"))]
+		if future && !strings.HasPrefix(strings.ToLower(group(s, m, "wd")), "last ") {
+			// "will meet on Friday": the next Friday on or after publication.
+			return pub.AddDate(0, 0, (int(wd)-int(pub.Weekday())+7)%7), "day"
+		}
 		back := (int(pub.Weekday()) - int(wd) + 7) % 7
 		if strings.HasPrefix(strings.ToLower(group(s, m, "wd")), "last ") && back == 0 {
 			back = 7
 		}
 		return pub.AddDate(0, 0, -back), "day"
+	case group(s, m, "ago") != "":
+		n, err := strconv.Atoi(group(s, m, "agon"))
+		if err != nil {
+			n = agoNumbers[strings.ToLower(group(s, m, "agon"))]
+		}
+		switch strings.ToLower(group(s, m, "agou")) {
+		case "day":
+			return pub.AddDate(0, 0, -n), "day"
+		case "week":
+			return pub.AddDate(0, 0, -7*n), "day"
+		case "month":
+			t := pub.AddDate(0, -n, 0)
+			return time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC), "month"
+		}
+		return time.Date(pub.Year()-n, 1, 1, 0, 0, 0, 0, time.UTC), "year"
+	case group(s, m, "last") != "":
+		step := map[string]int{"last": -1, "this": 0, "next": 1}[strings.ToLower(group(s, m, "which"))]
+		switch strings.ToLower(group(s, m, "unit")) {
+		case "week":
+			return pub.AddDate(0, 0, 7*step), "day"
+		case "month":
+			t := time.Date(pub.Year(), pub.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, step, 0)
+			if part := strings.ToLower(group(s, m, "part")); part == "middle" {
+				t = t.AddDate(0, 0, 14)
+			} else if part == "end" {
+				t = t.AddDate(0, 1, -1)
+			}
+			return t, "month"
+		}
+		y := pub.Year() + step
+		switch strings.ToLower(group(s, m, "part")) {
+		case "middle":
+			// "the middle of last year": mid-year, known to the month.
+			return time.Date(y, 7, 1, 0, 0, 0, 0, time.UTC), "month"
+		case "start", "beginning":
+			return time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), "month"
+		case "end":
+			return time.Date(y, 12, 1, 0, 0, 0, 0, time.UTC), "month"
+		}
+		return time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), "year"
+	case group(s, m, "earlier") != "":
+		switch strings.ToLower(group(s, m, "eunit")) {
+		case "week":
+			return pub.AddDate(0, 0, -3), "day"
+		case "month":
+			return time.Date(pub.Year(), pub.Month(), 1, 0, 0, 0, 0, time.UTC), "month"
+		}
+		return time.Date(pub.Year(), 1, 1, 0, 0, 0, 0, time.UTC), "year"
+	case group(s, m, "period") != "":
+		return pub, "unknown"
 	case group(s, m, "rel") != "":
 		switch strings.ToLower(group(s, m, "rel")) {
 		case "yesterday":

@@ -32,6 +32,14 @@ func TestDate(t *testing.T) {
 		{"The treaty was signed on January 5, 2011.", "signed", "2011-01-05", "day", "text", event.Historical},
 		{"The treaty was signed on 5 January.", "signed", "2024-01-05", "day", "text", event.Asserted},
 		{"The army shelled the city.", "shelled", "2024-01-24", "", "", event.Asserted},
+		{"Rebels attacked the base two days ago.", "attacked", "2024-01-22", "day", "text", event.Asserted},
+		{"Rebels attacked the base last week.", "attacked", "2024-01-17", "day", "text", event.Asserted},
+		{"Talks began last month.", "began", "2023-12-01", "month", "text", event.Asserted},
+		{"Talks were supposed to start in the middle of last year.", "start", "2023-07-01", "month", "text", event.Asserted},
+		{"The army withdrew last year.", "withdrew", "2023-01-01", "year", "text", event.Asserted},
+		{"Police arrested him earlier this month.", "arrested", "2024-01-01", "month", "text", event.Asserted},
+		{"Groups carried out 150 strikes during the Gaza war.", "strikes", "", "unknown", "text", event.Asserted},
+		{"Israel carried out strikes five years ago.", "strikes", "2019-01-01", "year", "text", event.Historical},
 	}
 	for _, tc := range tests {
 		e := ev(tc.sentence, tc.trigger)
@@ -40,6 +48,15 @@ func TestDate(t *testing.T) {
 			t.Errorf("%q (%s): got %s %s %s %s, want %s %s %s %s", tc.sentence, tc.trigger,
 				e.Date, e.DatePrecision, e.DateType, e.Modality, tc.date, tc.precision, tc.source, tc.modality)
 		}
+	}
+}
+
+func TestFutureWeekday(t *testing.T) {
+	e := ev("The ministers will meet on Friday.", "meet")
+	e.Modality = event.Future
+	Date(&e)
+	if e.Date != "2024-01-26" {
+		t.Errorf("future Friday from Wednesday 2024-01-24 = %s, want 2024-01-26", e.Date)
 	}
 }
 
