@@ -66,6 +66,10 @@ func fixtureAssault() *event.Event {
 			Text: "Iran-backed armed groups", Code: "IRQREB", Country: "IRQ", Sectors: []string{"REB", "UAF"},
 			Sponsor: "IRN", Start: 436, End: 460,
 		},
+		Location: &event.Location{
+			Name: "Iraq", Resolved: "Iraq", Country: "IRQ", Lat: 33, Lon: 44, Precision: "country",
+			Start: 458, End: 462,
+		},
 		CAMEO:     event.CAMEO{Code: "190", Base: "190", Root: "19", Name: "Use conventional military force"},
 		Goldstein: -10,
 		QuadClass: 4,
@@ -100,7 +104,11 @@ func fixtureProtest() *event.Event {
 		QuadClass: 3,
 		PLOVER:    event.PLOVER{Event: "PROTEST", Mode: "demo"},
 		ACLED:     &event.ACLED{EventType: "Protests", SubEventType: "Peaceful protest"},
-		Modality:  event.Future,
+		Location: &event.Location{
+			Name: "Baghdad", Resolved: "Baghdad, Iraq", Country: "IRQ", Admin1: "07",
+			Lat: 33.3406, Lon: 44.4009, Precision: "city", GeoNameID: 98182, Start: 1231, End: 1238,
+		},
+		Modality: event.Future,
 		Evidence: event.Evidence{
 			Sentence:      "Iraqi protesters will rally in Baghdad on Friday.",
 			SentenceIndex: 7,
@@ -263,8 +271,10 @@ func TestGDELTColumns(t *testing.T) {
 			"QuadClass": "4", "GoldsteinScale": "-10.0",
 			"NumMentions": "1", "NumSources": "1", "NumArticles": "1", "AvgTone": "0",
 			"Actor1Geo_Type": "0", "Actor1Geo_FullName": "", "Actor1Geo_Lat": "",
-			"Actor2Geo_Type": "0", "ActionGeo_Type": "0", "ActionGeo_FeatureID": "",
-			"DATEADDED": "20240124000000", "SOURCEURL": "https://example.com/news?id=42&lang=en",
+			"Actor2Geo_Type": "0", "Actor2Geo_FullName": "", "Actor2Geo_FeatureID": "",
+			"ActionGeo_Type": "1", "ActionGeo_FullName": "Iraq", "ActionGeo_CountryCode": "IZ",
+			"ActionGeo_ADM1Code": "IZ", "ActionGeo_ADM2Code": "", "ActionGeo_Lat": "33", "ActionGeo_Long": "44",
+			"ActionGeo_FeatureID": "IZ", "DATEADDED": "20240124000000", "SOURCEURL": "https://example.com/news?id=42&lang=en",
 		}},
 		{"nil target, pub date only", 1, map[string]string{
 			"GLOBALEVENTID": id(in[1]),
@@ -272,7 +282,13 @@ func TestGDELTColumns(t *testing.T) {
 			"Actor1Code": "IRQCVL", "Actor1Name": "IRAQI PROTESTERS",
 			"Actor2Code": "", "Actor2Name": "", "Actor2CountryCode": "", "Actor2Type1Code": "",
 			"IsRootEvent": "0", "EventRootCode": "14", "QuadClass": "3", "GoldsteinScale": "-6.5",
-			"DATEADDED": "20240124000000",
+			"DATEADDED": "20240124000000", "ActionGeo_Type": "4", "ActionGeo_FullName": "Baghdad, Iraq", "ActionGeo_CountryCode": "IZ",
+			"ActionGeo_ADM1Code": "IZ07", "ActionGeo_Lat": "33.3406", "ActionGeo_Long": "44.4009",
+			"ActionGeo_FeatureID": "98182",
+		}},
+		{"no location", 2, map[string]string{
+			"ActionGeo_Type": "0", "ActionGeo_FullName": "", "ActionGeo_CountryCode": "", "ActionGeo_ADM1Code": "",
+			"ActionGeo_Lat": "", "ActionGeo_Long": "", "ActionGeo_FeatureID": "",
 		}},
 		{"igo, last day of leap year", 2, map[string]string{
 			"SQLDATE": "20241231", "FractionDate": "2024.9999",
@@ -480,6 +496,47 @@ func TestPLOVER(t *testing.T) {
 	}
 	if c, _ := protest["comment"].(string); !strings.Contains(c, "modality future") {
 		t.Errorf("comment %q does not flag the future modality", c)
+	}
+	wantLoc := map[string]any{"extracted_place": "Baghdad", "resolved_place": "Baghdad, Iraq", "geonameid": 98182.0,
+		"lat": 33.3406, "lon": 44.4009, "country_code": "IRQ", "resolution": 4.0}
+	if !reflect.DeepEqual(protest["event_loc"], wantLoc) {
+		t.Errorf("event_loc = %v, want %v", protest["event_loc"], wantLoc)
+	}
+}
+
+// TestGDELTGeoTypes checks ActionGeo_Type and the FIPS codes for each
+// precision, in and outside the United States.
+func TestGDELTGeoTypes(t *testing.T) {
+	tests := []struct {
+		name string
+		loc  event.Location
+		want map[string]string
+	}{
+		{"US state", event.Location{Name: "Texas", Resolved: "Texas, United States", Country: "USA", Admin1: "TX", Precision: "admin1", Lat: 31, Lon: -99},
+			map[string]string{"ActionGeo_Type": "2", "ActionGeo_CountryCode": "US", "ActionGeo_ADM1Code": "USTX", "ActionGeo_FeatureID": "USTX"}},
+		{"US city", event.Location{Name: "Paris", Resolved: "Paris, Texas, United States", Country: "USA", Admin1: "TX", Precision: "city", GeoNameID: 4717560},
+			map[string]string{"ActionGeo_Type": "3", "ActionGeo_ADM1Code": "USTX", "ActionGeo_FeatureID": "4717560"}},
+		{"world state", event.Location{Name: "Anbar", Resolved: "Anbar, Iraq", Country: "IRQ", Admin1: "01", Precision: "admin1"},
+			map[string]string{"ActionGeo_Type": "5", "ActionGeo_CountryCode": "IZ", "ActionGeo_ADM1Code": "IZ01"}},
+		{"site", event.Location{Name: "Ain al-Asad", Resolved: "Ain al-Asad Air Base, Anbar, Iraq", Country: "IRQ", Admin1: "01", Precision: "exact"},
+			map[string]string{"ActionGeo_Type": "4", "ActionGeo_FullName": "Ain al-Asad Air Base, Anbar, Iraq", "ActionGeo_FeatureID": "IZ01"}},
+		{"Gaza Strip", event.Location{Name: "Gaza", Resolved: "Gaza Strip, Palestine", Country: "PSE", Admin1: "GZ", Precision: "admin1"},
+			map[string]string{"ActionGeo_Type": "5", "ActionGeo_CountryCode": "GZ", "ActionGeo_ADM1Code": "GZGZ"}},
+		{"country missing from the CAMEO list", event.Location{Name: "Colombia", Resolved: "Colombia", Country: "COL", Precision: "country"},
+			map[string]string{"ActionGeo_Type": "1", "ActionGeo_CountryCode": "CO", "ActionGeo_FeatureID": "CO"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := fixtureAssault()
+			e.Location = &tt.loc
+			out, _ := encodeAll(t, "gdelt", []*event.Event{e})
+			row := strings.Split(strings.TrimSuffix(out, "\n"), "\t")
+			for col, want := range tt.want {
+				if got := row[gdeltCol[col]]; got != want {
+					t.Errorf("%s = %q, want %q", col, got, want)
+				}
+			}
+		})
 	}
 }
 

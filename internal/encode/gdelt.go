@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/sitrep/sitrep/event"
+	"github.com/sitrep/sitrep/internal/ontology"
 )
 
 // GDELT writes events as GDELT 2.0 Events export rows: 61 tab-separated
@@ -17,8 +18,9 @@ import (
 //
 // Columns sitrep has no value for are filled as GDELT fills them when it
 // knows nothing: NumMentions, NumSources and NumArticles are 1 (one
-// mention in one article), AvgTone is 0, the three geography blocks are
-// blank except their Type, which is 0. KnownGroupCode, EthnicCode and the
+// mention in one article), AvgTone is 0, the two actor geography blocks
+// are blank except their Type, which is 0, and so is the action geography
+// block of an event without a Location. KnownGroupCode, EthnicCode and the
 // religion codes are blank: the event schema does not carry them, and
 // guessing them from the actor code is not reliable.
 //
@@ -36,6 +38,16 @@ import (
 //   - DATEADDED is the publication date (else the event date) at 000000,
 //     not the wall clock, so that coding an article twice gives the same
 //     bytes.
+//   - The ActionGeo block comes from e.Location: Type 1 for a country, 2
+//     for a US state, 3 for a US town or site, 4 for a town or site
+//     elsewhere, 5 for another first-level division; FullName is the
+//     gazetteer's "Town, Division, Country"; CountryCode the FIPS 10-4
+//     code of the country (GZ or WE for the Gaza Strip or West Bank, blank
+//     for Palestine as a whole, which FIPS lacks); ADM1Code the FIPS
+//     country code followed by the division code (GeoNames' code: FIPS
+//     10-4 for most countries, the postal code for US states), or the
+//     country code alone for a country; ADM2Code blank; FeatureID the
+//     GeoNames id of a town, else the ADM1Code.
 //
 // Tabs, newlines and other control characters inside values become spaces;
 // invalid UTF-8 becomes U+FFFD.
@@ -188,11 +200,11 @@ func gdeltRow(e *event.Event) ([gdeltColumns]string, error) {
 	row[colNumSources] = "1"
 	row[colNumArticles] = "1"
 	row[colAvgTone] = "0"
-	// Locations are not coded yet: GDELT writes Type 0 and leaves the rest
-	// of a geography block blank when it found no place.
+	// Actor locations are not coded: GDELT writes Type 0 and leaves the
+	// rest of a geography block blank when it found no place.
 	row[colActor1GeoType] = "0"
 	row[colActor2GeoType] = "0"
-	row[colActionGeoType] = "0"
+	gdeltGeo(row[colActionGeoType:colActionGeoFeatureID+1], e.Location)
 	row[colDateAdded] = added.Format("20060102") + "000000"
 	row[colSourceURL] = e.URL
 	return row, nil
@@ -220,6 +232,78 @@ func gdeltActor(cols []string, a *event.Actor) {
 		}
 		cols[colActor1Type1Code-base+i] = s
 	}
+}
+
+// gdeltGeo fills the eight columns of a geography block (Type through
+// FeatureID) from l; Actor1's, Actor2's and the action's blocks have the
+// same layout. A nil l writes Type 0 and blanks, as GDELT does.
+func gdeltGeo(cols []string, l *event.Location) {
+	const base = colActionGeoType
+	if l == nil {
+		cols[colActionGeoType-base] = "0"
+		return
+	}
+	fips := fipsCode(l.Country, l.Admin1)
+	us := l.Country == "USA"
+	typ, adm1 := "4", fips
+	switch l.Precision {
+	case "country":
+		typ = "1"
+	case "admin1":
+		typ = "5"
+		if us {
+			typ = "2"
+		}
+	default: // city, exact
+		if us {
+			typ = "3"
+		}
+	}
+	if l.Precision != "country" && fips != "" && l.Admin1 != "" {
+		adm1 = fips + l.Admin1
+	}
+	name := l.Resolved
+	if name == "" {
+		name = l.Name
+	}
+	cols[colActionGeoType-base] = typ
+	cols[colActionGeoFullName-base] = name
+	cols[colActionGeoCountryCode-base] = fips
+	cols[colActionGeoADM1Code-base] = adm1
+	cols[colActionGeoLat-base] = strconv.FormatFloat(l.Lat, 'f', -1, 64)
+	cols[colActionGeoLong-base] = strconv.FormatFloat(l.Lon, 'f', -1, 64)
+	switch {
+	case l.GeoNameID > 0:
+		cols[colActionGeoFeatureID-base] = strconv.Itoa(l.GeoNameID)
+	case adm1 != "":
+		cols[colActionGeoFeatureID-base] = adm1
+	default:
+		cols[colActionGeoFeatureID-base] = l.Country
+	}
+}
+
+// fipsExtra holds the FIPS 10-4 codes of countries that ontology's GDELT
+// CAMEO country list lacks but sitrep's country dictionary has.
+var fipsExtra = map[string]string{
+	"COL": "CO", "HKG": "HK", "SSD": "OD", "XKX": "KV", "GGY": "GK", "JEY": "JE", "CUW": "UC", "SXM": "NN",
+	"BLM": "TB", "MAF": "RN", "CCK": "CK", "CXR": "KT", "ATF": "FS", "SGS": "SX", "ATA": "AY", "BVT": "BV",
+	"IOT": "IO", "HMD": "HM",
+}
+
+// fipsCode returns the FIPS 10-4 code GDELT uses for a CAMEO country code,
+// "" when there is none. Palestine has none as a whole; its divisions
+// (GeoNames codes GZ and WE) are FIPS's Gaza Strip and West Bank.
+func fipsCode(country, admin1 string) string {
+	if country == "PSE" {
+		if admin1 == "GZ" || admin1 == "WE" {
+			return admin1
+		}
+		return ""
+	}
+	if c, ok := ontology.Country(country); ok && c.FIPS != "" {
+		return c.FIPS
+	}
+	return fipsExtra[country]
 }
 
 // fractionDate is GDELT's YYYY.FFFF: the year plus day-of-year/365, with

@@ -39,6 +39,12 @@ type PLOVEROptions struct {
 //     2 material cooperation, 3 verbal conflict, 4 material conflict).
 //   - text_info.start and end are the byte offsets of the evidence span in
 //     the article; sequence is the sentence index.
+//   - event_loc is the event's Location, omitted when it has none:
+//     extracted_place as written, resolved_place the gazetteer's full name,
+//     geonameid (towns and sites), lat, lon, country_code (CAMEO/ISO 3166
+//     alpha-3) and resolution, PLOVER's 5 (sub-city: a site), 4 (city),
+//     2 (province: a first-level division) or 1 (country); sitrep has no
+//     district level (3).
 //   - comment records the CAMEO code, the modality when the text does not
 //     assert the event, and the dictionary rule. PLOVER has no negation
 //     field, so negated, future and hypothetical events are written, and
@@ -126,6 +132,7 @@ type ploverOut struct {
 	Actor     []ploverEntity `json:"actor"`
 	Recipient []ploverEntity `json:"recipient,omitempty"`
 	Event     []string       `json:"event"`
+	EventLoc  *ploverLoc     `json:"event_loc,omitempty"`
 	EventText []string       `json:"event_text,omitempty"`
 	QuadCode  int            `json:"quad_code"`
 	Mode      []string       `json:"mode,omitempty"`
@@ -141,6 +148,30 @@ type ploverEntity struct {
 	Code       string `json:"code"`
 	Sector     string `json:"sector,omitempty"`
 	EntityText string `json:"entity_text"`
+}
+
+// ploverLoc is PLOVER's location object.
+type ploverLoc struct {
+	ExtractedPlace string  `json:"extracted_place"`
+	ResolvedPlace  string  `json:"resolved_place,omitempty"`
+	GeoNameID      int     `json:"geonameid,omitempty"`
+	Lat            float64 `json:"lat"`
+	Lon            float64 `json:"lon"`
+	CountryCode    string  `json:"country_code,omitempty"`
+	Resolution     int     `json:"resolution"`
+}
+
+// ploverResolution is PLOVER's resolution of each Location precision.
+var ploverResolution = map[string]int{"exact": 5, "city": 4, "admin1": 2, "country": 1}
+
+func ploverLocOf(l *event.Location) *ploverLoc {
+	if l == nil {
+		return nil
+	}
+	return &ploverLoc{
+		ExtractedPlace: l.Name, ResolvedPlace: l.Resolved, GeoNameID: l.GeoNameID,
+		Lat: l.Lat, Lon: l.Lon, CountryCode: l.Country, Resolution: ploverResolution[l.Precision],
+	}
 }
 
 type ploverTextInfo struct {
@@ -165,6 +196,7 @@ func ploverRecord(e *event.Event, opts PLOVEROptions) (ploverOut, error) {
 		Date:      eventDay(e),
 		Actor:     []ploverEntity{},
 		Event:     []string{e.PLOVER.Event},
+		EventLoc:  ploverLocOf(e.Location),
 		QuadCode:  quad,
 		Text:      e.Evidence.Sentence,
 		TextInfo:  ploverTextInfo{Sequence: e.Evidence.SentenceIndex, Start: e.Evidence.Start, End: e.Evidence.End},
