@@ -90,8 +90,9 @@ const (
 type Event struct {
 	ID        string `json:"id"`
 	ArticleID string `json:"article_id"`
-	// Date is the event date (YYYY-MM-DD); PubDate the article's date.
-	Date          string `json:"date,omitempty"`
+	// Date is the event date (YYYY-MM-DD), "" when unknown (an undated
+	// period, or no publication date); PubDate the article's date.
+	Date          string `json:"date"`
 	DatePrecision string `json:"date_precision,omitempty"`
 	DateType      string `json:"date_type,omitempty"`
 	PubDate       string `json:"pub_date,omitempty"`
