@@ -71,7 +71,7 @@ summary counts articles read, coded and rejected, and the exit status is 1.`,
 	f.StringVarP(&opts.Format, "format", "f", "jsonl", "output format: "+strings.Join(encode.Formats(), ", "))
 	f.StringVar(&opts.InputFormat, "input-format", "auto", "input format: auto, text, jsonl")
 	f.StringVar(&opts.Date, "date", "", "publication date (YYYY-MM-DD) for articles that carry none")
-	f.StringArrayVar(&opts.Dicts, "dict", nil, "load a dictionary file or directory in sitrep's TSV format (repeatable)")
+	f.StringArrayVar(&opts.Dicts, "dict", nil, "load a dictionary file or directory: sitrep TSV, PETRARCH or TABARI (repeatable)")
 	f.BoolVar(&opts.NoBuiltinDicts, "no-builtin-dicts", false, "use only the dictionaries given with --dict")
 	f.BoolVar(&opts.FactsOnly, "facts-only", false, "drop negated, future and hypothetical events")
 	f.IntVarP(&opts.Workers, "workers", "j", 0, "coding goroutines (0: one per CPU)")
@@ -101,7 +101,7 @@ func runCode(ctx context.Context, e *env, opts *codeOptions) error {
 	if err != nil {
 		return usageError{err}
 	}
-	d, err := loadDicts(e, opts.Dicts, opts.NoBuiltinDicts)
+	d, err := loadDicts(e, opts.Dicts, opts.NoBuiltinDicts, opts.Quiet)
 	if err != nil {
 		return err
 	}
@@ -151,8 +151,12 @@ func runCode(ctx context.Context, e *env, opts *codeOptions) error {
 }
 
 // loadDicts returns the compiled dictionaries: the built-in ones (unless
-// noBuiltin) with the files of paths on top; nil means built-in only.
-func loadDicts(e *env, paths []string, noBuiltin bool) (*dict.Compiled, error) {
+// noBuiltin) with the files of paths on top; nil means built-in only. A path
+// is a file or a directory, in any format dict.Detect recognises (sitrep
+// TSV, PETRARCH, TABARI). Unless quiet, it prints one line per file to
+// standard error with what the file gave and how long it took. Malformed
+// lines are reported and skipped; the good entries still load.
+func loadDicts(e *env, paths []string, noBuiltin, quiet bool) (*dict.Compiled, error) {
 	if len(paths) == 0 && !noBuiltin {
 		return nil, nil
 	}
@@ -168,33 +172,31 @@ func loadDicts(e *env, paths []string, noBuiltin bool) (*dict.Compiled, error) {
 		d = b
 	}
 	for _, p := range paths {
-		start := time.Now()
-		fi, err := os.Stat(p)
-		if err != nil {
+		one, stats, err := dict.LoadPath(p)
+		if one == nil {
 			return nil, fmt.Errorf("dictionary: %w", err)
 		}
-		var one *dict.Dictionary
-		if fi.IsDir() {
-			one, err = dict.LoadFS(os.DirFS(p), ".")
-		} else {
-			var b []byte
-			b, err = os.ReadFile(p)
-			if err == nil {
-				one, err = dict.Parse(p, string(b))
+		if !quiet {
+			for _, s := range stats {
+				if s.Format == dict.UnknownFormat {
+					fmt.Fprintf(e.stderr, "sitrep: skipped %s: not a dictionary format sitrep reads\n", s.File)
+					continue
+				}
+				fmt.Fprintf(e.stderr, "sitrep: loaded %s (%s): %s in %.2fs\n", s.File, s.Format, s.Summary(), s.Took.Seconds())
 			}
 		}
 		if err != nil {
-			// Malformed lines are reported; the good entries still load.
 			fmt.Fprintf(e.stderr, "sitrep: dictionary %s:\n%v\n", p, err)
 		}
-		if one != nil {
-			for _, f := range one.Files {
-				e.log.Info("dictionary loaded", "file", f.Name, "kind", f.Kind, "entries", f.Entries, "took", time.Since(start))
-			}
-			d.Merge(one)
-		}
+		d.Merge(one)
 	}
-	return dict.Compile(d), nil
+	start := time.Now()
+	c := dict.Compile(d)
+	if !quiet {
+		fmt.Fprintf(e.stderr, "sitrep: compiled dictionaries: %d actor phrases, %d verb patterns in %.2fs\n",
+			len(d.Phrases), len(d.Verbs), time.Since(start).Seconds())
+	}
+	return c, nil
 }
 
 func isTerminal(w any) bool {

@@ -60,7 +60,7 @@ func runEval(_ context.Context, e *env, opts *evalOptions) error {
 	if len(suites) == 0 {
 		suites = eval.Suites
 	}
-	d, err := loadDicts(e, opts.Dicts, opts.NoBuiltinDicts)
+	d, err := loadDicts(e, opts.Dicts, opts.NoBuiltinDicts, false)
 	if err != nil {
 		return err
 	}

@@ -126,6 +126,10 @@ type Dictionary struct {
 	VerbTokens [][]string
 	// Files lists the files loaded, with their entry counts.
 	Files []FileStats
+	// Discards are phrases marking text not to code: PETRARCH discards
+	// (a leading "+" marks a story-level discard, the others discard the
+	// sentence) and TABARI "[###]" entries. The coder does not use them yet.
+	Discards []string
 }
 
 // Phrase is one name of an actor.
@@ -153,6 +157,7 @@ func (d *Dictionary) Merge(o *Dictionary) {
 	d.Verbs = append(d.Verbs, o.Verbs...)
 	d.VerbTokens = append(d.VerbTokens, o.VerbTokens...)
 	d.Files = append(d.Files, o.Files...)
+	d.Discards = append(d.Discards, o.Discards...)
 }
 
 //go:embed data/*.tsv

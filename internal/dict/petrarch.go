@@ -1,0 +1,1455 @@
+package dict
+
+// Readers for the PETRARCH dictionaries (the Phoenix set: actors, agents,
+// discards and CAMEO verb patterns), converted into the Dictionary model.
+// The TABARI formats (tabari.go) share most of this file's machinery:
+// PETRARCH grew out of TABARI and reads TABARI-style actors and agents.
+//
+// What maps:
+//   - an actor's name and "+" synonyms become its phrases, "_" read as a
+//     space and the capitals of the files turned into the case of news text
+//     (properName), so sitrep's case rule applies ("US" stays in capitals);
+//   - one undated code: a country or region code ("[AFG]") gives a Country
+//     actor, a longer code an Org whose country is the first three letters
+//     when they are a country ("[AFGMIL]": AFG, sector MIL) and whose
+//     sectors are the following three-letter groups;
+//   - dated or several codes give a Person with one Role per code: ">D" is
+//     From, "<D" is To, "D1-D2" both (inclusive, as in PETRARCH); undated
+//     codes are the default and come last. Dates are YYYYMMDD or YYMMDD
+//     (00–30 → 20YY, 31–99 → 19YY: twoDigitPivot; a range's two-digit start
+//     after its end is a century earlier: 270101-730717 is 1927–1973); a day
+//     past its month's end (0931) is the month's last day (Stats.Clamped);
+//   - "[###]" (TABARI) and the discards file give Dictionary.Discards;
+//   - agents "NOUN [~CODE]" / "[CODE~]" give Agent entries, with their
+//     {irregular plurals} and PETRARCH's !SUBSTITUTION! sets expanded;
+//   - verbs give verb entries with their (or their block's) code, every
+//     irregular form whose stem differs; a pattern "- W1 * W2 + [code]"
+//     gives verb entries whose words are its words with the verb at "*":
+//     a space between words is a gap (sitrep's "*": up to four tokens), "_"
+//     joins adjacent words, "&SYNSET" and TABARI's "{ A | B }" expand to
+//     alternatives, "+" is the target (TargetAfter at the end, TargetInside
+//     within), a leading "$" is the default source and "^" a gap.
+//
+// What is skipped and counted in Stats.SkippedBy: actors with the null code
+// "[---]", compound codes "[A/B]" or no code; TABARI <NOUN>/<ADJECTIVE>
+// lists and <TIME> entries; patterns with the null code, "%" (compound
+// actors), "+" before the verb (a target left of the trigger), "$" after a
+// word, several "+" or "*", codes flagged "!" or "?", "###" (discard)
+// patterns, and patterns expanding to more than maxLegacyExpansions
+// phrases. Not representable and dropped without count: "[031:032]" keeps
+// only its first code, and TABARI's prefix stems ("ACCUS") match as whole
+// stems, which sitrep's stemmer makes right for most ("accused" → accus).
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/sitrep/sitrep/internal/ontology"
+)
+
+// dialect says which program's conventions a legacy file follows; they
+// differ in how comments are written.
+type dialect uint8
+
+const (
+	petrarch dialect = iota // "#" starts a comment anywhere, ";" too
+	tabari                  // ";" starts a comment; "#" only at the start of a line ("[###]" is a code)
+)
+
+// legacy holds the state shared by the readers of one legacy file.
+type legacy struct {
+	name string
+	dl   dialect
+	d    *Dictionary
+	st   Stats
+	errs ErrorList
+}
+
+func newLegacy(name string, dl dialect, f Format) *legacy {
+	return &legacy{name: name, dl: dl, d: &Dictionary{}, st: Stats{File: name, Format: f}}
+}
+
+func (l *legacy) bad(line int, format string, args ...any) {
+	l.errs = append(l.errs, &ParseError{File: l.name, Line: line, Err: fmt.Errorf(format, args...)})
+}
+
+// skip counts an entry or pattern sitrep cannot express, by reason.
+func (l *legacy) skip(reason string) {
+	if l.st.SkippedBy == nil {
+		l.st.SkippedBy = map[string]int{}
+	}
+	l.st.SkippedBy[reason]++
+}
+
+// rule is the Rule of entries from line: "file:line".
+func (l *legacy) rule(line int) string { return l.name + ":" + strconv.Itoa(line) }
+
+// finish returns the dictionary, its statistics and the errors.
+func (l *legacy) finish(entries int) (*Dictionary, Stats, error) {
+	l.st.Errors = len(l.errs)
+	l.d.Files = append(l.d.Files, FileStats{Name: l.name, Kind: l.st.Format.String(), Entries: entries,
+		Phrases: len(l.d.Phrases) + len(l.d.Verbs) + len(l.d.Discards), Rows: l.st.Rows})
+	return l.d, l.st, l.errs.Err()
+}
+
+// lines calls fn with each line of content, its comment removed, and its
+// 1-based number, until the end or an end marker ("~~FINISH", "---STOP---").
+// Comment lines are left out; lines blank once a trailing comment is gone
+// are passed as "".
+func (l *legacy) lines(content string, fn func(n int, line string)) {
+	content = strings.TrimPrefix(content, "\ufeff")
+	for n := 1; content != ""; n++ {
+		line := content
+		if i := strings.IndexByte(content, '\n'); i >= 0 {
+			line, content = content[:i], content[i+1:]
+		} else {
+			content = ""
+		}
+		line = strings.TrimRight(line, "\r")
+		t := strings.TrimSpace(line)
+		if strings.HasPrefix(t, "~~FINISH") || strings.HasPrefix(t, "---STOP---") {
+			return
+		}
+		if strings.HasPrefix(t, "#") || strings.HasPrefix(t, "<!") {
+			continue
+		}
+		if l.dl == petrarch {
+			if i := strings.IndexByte(line, '#'); i >= 0 {
+				line = line[:i]
+			}
+		}
+		if i := strings.IndexByte(line, ';'); i >= 0 {
+			line = line[:i]
+		}
+		fn(n, strings.TrimRightFunc(line, unicode.IsSpace))
+	}
+}
+
+// ---- dates and codes ----
+
+// twoDigitPivot: a two-digit year YY up to it is 20YY, above it 19YY. It is
+// the KEDS/TABARI/PETRARCH convention (PETRreader.dstr_to_ordate), so years
+// are read as the dictionaries' authors meant them; write YYYYMMDD for
+// dates after 2030. Go's time.Parse "06" pivots at 68 instead, which would
+// read the birth-year starts in CountryInfo ("[AFGELI 470101-790327]") as
+// 2047: dates are parsed by hand here, never by a generic parser.
+const twoDigitPivot = 30
+
+// legacyDate converts YYMMDD or YYYYMMDD to YYYY-MM-DD. short reports a
+// two-digit year. A day past the end of its month ("0931", common in
+// CountryInfo) is read as the month's last day, and clamped says so.
+func legacyDate(s string) (date string, short, clamped bool, err error) {
+	if (len(s) != 6 && len(s) != 8) || strings.IndexFunc(s, func(r rune) bool { return r < '0' || r > '9' }) >= 0 {
+		return "", false, false, fmt.Errorf("date %q: want YYMMDD or YYYYMMDD", s)
+	}
+	var y int
+	md := s[len(s)-4:]
+	if len(s) == 6 {
+		y, _ = strconv.Atoi(s[:2])
+		if y <= twoDigitPivot {
+			y += 2000
+		} else {
+			y += 1900
+		}
+		short = true
+	} else {
+		y, _ = strconv.Atoi(s[:4])
+	}
+	m, _ := strconv.Atoi(md[:2])
+	dd, _ := strconv.Atoi(md[2:])
+	if m < 1 || m > 12 || dd < 1 || dd > 31 {
+		return "", false, false, fmt.Errorf("date %q: no such day", s)
+	}
+	if last := time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day(); dd > last {
+		dd, clamped = last, true
+	}
+	b := make([]byte, 0, 10)
+	b = append(b, byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-',
+		byte('0'+m/10), byte('0'+m%10), '-', byte('0'+dd/10), byte('0'+dd%10))
+	return string(b), short, clamped, nil
+}
+
+// codeSpec is one bracketed actor code with its optional date restriction.
+// clamped counts its dates moved to the end of their month.
+type codeSpec struct {
+	code, from, to string
+	clamped        int
+}
+
+// parseCodes reads the "[CODE]", "[CODE >YYMMDD]", "[CODE <YYMMDD]" and
+// "[CODE YYMMDD-YYMMDD]" groups of s, which holds nothing else.
+func parseCodes(s string) ([]codeSpec, error) {
+	var out []codeSpec
+	for {
+		s = strings.TrimSpace(s)
+		if s == "" {
+			return out, nil
+		}
+		if s[0] != '[' {
+			return out, fmt.Errorf("unexpected %q after the codes", s)
+		}
+		end := strings.IndexAny(s, "]}")
+		if end < 0 || s[end] != ']' {
+			return out, fmt.Errorf("code %q is not closed with ']'", s)
+		}
+		c, err := parseCode(s[1:end])
+		if err != nil {
+			return out, err
+		}
+		out = append(out, c)
+		s = s[end+1:]
+	}
+}
+
+func parseCode(s string) (codeSpec, error) {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return codeSpec{}, errors.New("empty code []")
+	}
+	c := codeSpec{code: f[0]}
+	if r := c.code[0]; r == '<' || r == '>' || (r >= '0' && r <= '9' && strings.ContainsAny(s, "<>-")) {
+		return c, fmt.Errorf("date restriction [%s] has no code", s)
+	}
+	switch c.code {
+	case "---", "###", "+++":
+	default:
+		for _, r := range c.code {
+			// Lower case: the CAMEO ethnic codes ("[abk]").
+			if !(r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '/') {
+				return c, fmt.Errorf("code %q: want letters and digits", c.code)
+			}
+		}
+	}
+	rest := strings.Join(f[1:], "")
+	if rest == "" {
+		return c, nil
+	}
+	var short, cl1, cl2 bool
+	var err error
+	switch {
+	case rest[0] == '>':
+		c.from, _, cl1, err = legacyDate(rest[1:])
+	case rest[0] == '<':
+		c.to, _, cl1, err = legacyDate(rest[1:])
+	case strings.Count(rest, "-") == 1:
+		a, b, _ := strings.Cut(rest, "-")
+		c.from, short, cl1, err = legacyDate(a)
+		if err == nil {
+			c.to, _, cl2, err = legacyDate(b)
+		}
+		// "[AFGELI 270101-730717]": the person was an elite from 1927, not
+		// 2027 ("[USAELI 950101-370722]": from 1895). A two-digit start
+		// after the end is a century earlier, when that makes a role of
+		// less than a century; otherwise ("121207-120802") it is an error.
+		if err == nil && short && c.from > c.to {
+			y, _ := strconv.Atoi(c.from[:4])
+			yTo, _ := strconv.Atoi(c.to[:4])
+			if shifted := strconv.Itoa(y-100) + c.from[4:]; shifted <= c.to && yTo-(y-100) < 99 {
+				c.from = shifted
+			}
+		}
+		if err == nil && c.from > c.to {
+			err = fmt.Errorf("role ends (%s) before it starts (%s)", c.to, c.from)
+		}
+	default:
+		err = fmt.Errorf("date restriction %q: want >YYMMDD, <YYMMDD or YYMMDD-YYMMDD", rest)
+	}
+	if err != nil {
+		return c, fmt.Errorf("code %s: %w", c.code, err)
+	}
+	if cl1 {
+		c.clamped++
+	}
+	if cl2 {
+		c.clamped++
+	}
+	return c, nil
+}
+
+// isCountry reports whether code is a CAMEO country or region code.
+func isCountry(code string) bool {
+	_, ok := ontology.Country(code)
+	return ok
+}
+
+// chunks splits a code into three-letter parts ("GOVAGR" → GOV, AGR),
+// keeping only the alphabetic ones.
+func chunks(code string) []string {
+	var out []string
+	for len(code) > 0 {
+		n := min(3, len(code))
+		part := code[:n]
+		code = code[n:]
+		if strings.IndexFunc(part, func(r rune) bool { return r < 'A' || r > 'Z' }) < 0 {
+			out = append(out, part)
+		}
+	}
+	return out
+}
+
+// ---- names ----
+
+// nameParticles are name words written in lower case in running text
+// ("bin Laden", "al-Qaeda", "van Rompuy"). Written in lower case, a phrase
+// word matches either case, so they are lowered wherever they stand.
+var nameParticles = map[string]bool{
+	"al": true, "el": true, "bin": true, "ibn": true, "bint": true, "de": true, "del": true, "della": true,
+	"der": true, "den": true, "des": true, "di": true, "da": true, "das": true, "dos": true, "du": true,
+	"la": true, "le": true, "van": true, "von": true,
+}
+
+// functionWords are lowered inside a name ("Bank of America"), not at its
+// start ("The Hague").
+var functionWords = map[string]bool{
+	"of": true, "the": true, "and": true, "for": true, "on": true, "in": true, "at": true, "to": true,
+	"y": true, "i": true, "e": true, "a": true,
+}
+
+// hyphenArticles are lowered when they start a hyphenated name: the Arabic
+// article ("Jabhat an-Nusra", "Ahrar ash-Sham", "ad-Dawa").
+var hyphenArticles = map[string]bool{
+	"an": true, "ar": true, "as": true, "ash": true, "at": true, "ad": true, "az": true, "ud": true, "ul": true, "ur": true, "ed": true, "en": true, "es": true, "et": true,
+}
+
+// hyphenParticles are lowered inside hyphenated names ("Mazar-i-Sharif",
+// "Abd-ul-Aziz").
+var hyphenParticles = map[string]bool{
+	"i": true, "e": true, "y": true, "ul": true, "ud": true, "ur": true, "al": true, "el": true,
+}
+
+// capsWords are short names that are also common English words: they stay
+// in capitals, so that "US" does not match the pronoun (docs/dictionaries.md).
+var capsWords = map[string]bool{
+	"us": true, "is": true, "it": true, "an": true, "as": true, "be": true, "by": true, "go": true,
+	"he": true, "if": true, "me": true, "my": true, "no": true, "or": true, "so": true, "up": true,
+	"we": true, "am": true, "in": true, "on": true, "at": true, "to": true, "do": true, "of": true,
+}
+
+// legacyWords turns the "_"-joined words of a legacy phrase into words
+// separated by single spaces.
+func legacyWords(s string) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(s, "_", " ")), " ")
+}
+
+// properName converts an all-capitals legacy name ("AL-QAEDA_IN_IRAQ_") to
+// the case a news text writes it in ("al-Qaeda in Iraq"), which is also the
+// case rule sitrep matches with: capitalised words match only capitalised
+// text, lower-case words either case, short capitals only capitals. Words
+// that already hold a lower-case letter are kept as written.
+func properName(raw string) string {
+	isSep := func(r rune) bool { return r == '_' || unicode.IsSpace(r) }
+	n := 0
+	for range strings.FieldsFuncSeq(raw, isSep) {
+		n++
+	}
+	var b strings.Builder
+	b.Grow(len(raw))
+	i := 0
+	for w := range strings.FieldsFuncSeq(raw, isSep) {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		var buf [8]byte
+		lw := lowerShort(w, buf[:0])
+		switch {
+		case strings.IndexFunc(w, unicode.IsLower) >= 0:
+			b.WriteString(w)
+		case n > 1 && (nameParticles[string(lw)] || i > 0 && functionWords[string(lw)]):
+			b.Write(lw)
+		case capsWords[string(lw)]:
+			b.WriteString(w) // "US", "US Army": kept in capitals
+		default:
+			titleWord(&b, w)
+		}
+		i++
+	}
+	return b.String()
+}
+
+// lowerShort appends w in lower case to buf when w is short ASCII (the
+// particle tables hold nothing else), and returns buf unchanged otherwise.
+func lowerShort(w string, buf []byte) []byte {
+	if len(w) > cap(buf) {
+		return buf
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return buf[:0]
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	return buf
+}
+
+// titleWord writes w with each letter run capitalised: "MAZAR-I-SHARIF" →
+// "Mazar-i-Sharif", "O'NEILL" → "O'Neill", "IRAQ'S" → "Iraq's".
+func titleWord(b *strings.Builder, w string) {
+	segs := strings.Count(w, "-") + 1
+	for k := 0; k < segs; k++ {
+		seg := w
+		if i := strings.IndexByte(w, '-'); i >= 0 {
+			seg, w = w[:i], w[i+1:]
+		}
+		if k > 0 {
+			b.WriteByte('-')
+		}
+		var buf [8]byte
+		if ls := string(lowerShort(seg, buf[:0])); segs > 1 && k < segs-1 && ls != "" &&
+			(nameParticles[ls] || k == 0 && hyphenArticles[ls] || k > 0 && hyphenParticles[ls]) {
+			b.WriteString(ls)
+			continue
+		}
+		start := true
+		prevApos := false
+		for i, r := range seg {
+			if !unicode.IsLetter(r) {
+				start = true
+				prevApos = r == '\'' || r == '’'
+				b.WriteRune(r)
+				continue
+			}
+			switch {
+			case start && prevApos && runLen(seg[i:]) == 1:
+				b.WriteRune(unicode.ToLower(r)) // "'s", "'t"
+			case i == 0 && (r == 'D' || r == 'L') && len(seg) > 1 && (seg[1] == '\'' || strings.HasPrefix(seg[1:], "’")):
+				b.WriteRune(unicode.ToLower(r)) // "d'Ivoire", "l'Est"
+			case start:
+				b.WriteRune(unicode.ToUpper(r))
+			default:
+				b.WriteRune(unicode.ToLower(r))
+			}
+			start, prevApos = false, false
+		}
+	}
+}
+
+// runLen is the number of letters at the start of s.
+func runLen(s string) int {
+	n := 0
+	for _, r := range s {
+		if !unicode.IsLetter(r) {
+			break
+		}
+		n++
+	}
+	return n
+}
+
+// ---- actors ----
+
+type actorEntry struct {
+	line  int
+	names []string
+	codes []codeSpec
+}
+
+// parseLegacyActors reads a PETRARCH or TABARI actors file: a primary name
+// with optional codes, "+" synonym lines, and indented code lines.
+func parseLegacyActors(name, content string, dl dialect, f Format) (*Dictionary, Stats, error) {
+	l := newLegacy(name, dl, f)
+	var cur *actorEntry
+	section := "" // a TABARI <NOUN> or <ADJECTIVE> list: words without codes, for its parser
+	entries := 0
+	l.lines(content, func(n int, line string) {
+		t := strings.TrimSpace(line)
+		if t == "" {
+			return
+		}
+		if t[0] == '<' && t[len(t)-1] == '>' && !strings.ContainsAny(t, " []") {
+			l.flushActor(cur, &entries)
+			cur = nil
+			if strings.HasPrefix(t, "</") {
+				section = ""
+			} else {
+				section = t
+			}
+			return
+		}
+		if section != "" {
+			l.skip("TABARI " + strings.ToLower(strings.Trim(section, "<>")) + " list entries")
+			return
+		}
+		l.st.Rows++
+		switch {
+		case t[0] == '[':
+			if cur == nil {
+				l.bad(n, "code line %q has no actor before it", t)
+				return
+			}
+			codes, err := parseCodes(t)
+			cur.codes = append(cur.codes, codes...)
+			if err != nil {
+				l.bad(n, "%v", err)
+			}
+		case t[0] == '+':
+			if cur == nil {
+				l.bad(n, "synonym %q has no actor before it", t)
+				return
+			}
+			nm, codes, err := splitNameCodes(t[1:])
+			if err != nil {
+				l.bad(n, "%v", err)
+			}
+			if nm != "" {
+				cur.names = append(cur.names, nm)
+			}
+			cur.codes = append(cur.codes, codes...)
+		default:
+			l.flushActor(cur, &entries)
+			cur = nil
+			nm, codes, err := splitNameCodes(t)
+			if err != nil {
+				l.bad(n, "%v", err)
+			}
+			if nm == "" {
+				if err == nil {
+					l.bad(n, "actor line %q has no name", t)
+				}
+				return
+			}
+			cur = &actorEntry{line: n, names: []string{nm}, codes: codes}
+		}
+	})
+	l.flushActor(cur, &entries)
+	l.st.Actors = entries
+	return l.finish(entries)
+}
+
+// splitNameCodes splits "NAME_ [CODE] [CODE >YYMMDD]" into the name and the
+// codes. Names may hold spaces (kept as word breaks) and "!" or "*" ("YAHOO!",
+// "E*TRADE"), not brackets, "|", "<", ">", "=" or "~".
+func splitNameCodes(s string) (string, []codeSpec, error) {
+	name, codes := s, ""
+	if i := strings.IndexByte(s, '['); i >= 0 {
+		name, codes = s[:i], s[i:]
+	}
+	name = strings.TrimSpace(name)
+	if i := strings.IndexAny(name, "]{}|<>=~"); i >= 0 {
+		return "", nil, fmt.Errorf("name %q: unexpected %q", name, name[i])
+	}
+	if !utf8.ValidString(name) {
+		return "", nil, fmt.Errorf("name %q is not valid UTF-8", name)
+	}
+	cs, err := parseCodes(codes)
+	return name, cs, err
+}
+
+func (l *legacy) flushActor(e *actorEntry, entries *int) {
+	if e == nil {
+		return
+	}
+	var roles []Role
+	var undated []string
+	discard, null, compound, other := false, false, false, false
+	for _, c := range e.codes {
+		l.st.Clamped += c.clamped
+		switch {
+		case c.code == "###":
+			discard = discard || (c.from == "" && c.to == "")
+		case c.code == "---":
+			null = true
+		case c.code == "+++":
+			other = true
+		case strings.Contains(c.code, "/"):
+			compound = true
+		case c.from == "" && c.to == "":
+			undated = append(undated, c.code)
+		default:
+			roles = append(roles, Role{Code: c.code, From: c.from, To: c.to})
+		}
+	}
+	if len(roles) == 0 && len(undated) == 0 {
+		switch {
+		case discard:
+			for _, nm := range e.names {
+				l.d.Discards = append(l.d.Discards, legacyWords(nm))
+			}
+			l.st.Discards += len(e.names)
+		case compound:
+			l.skip("actors with a compound code (A/B)")
+		case null:
+			l.skip("actors with the null code (---)")
+		case other:
+			l.skip("actors with code +++")
+		default:
+			l.skip("actors without a code")
+		}
+		return
+	}
+	phrases := make([]string, 0, len(e.names))
+	for _, raw := range e.names {
+		if p := properName(raw); p != "" && !slices.Contains(phrases, p) {
+			phrases = append(phrases, p)
+		}
+	}
+	first := properName(e.names[0])
+	if first == "" {
+		l.bad(e.line, "actor %q has no name", e.names[0])
+		return
+	}
+	a := Actor{Name: first, Rule: l.rule(e.line)}
+	if len(roles) == 0 && len(undated) == 1 {
+		code := undated[0]
+		a.Code = code
+		switch {
+		case len(code) == 3 && isCountry(code):
+			a.Kind, a.Country = Country, code
+		case len(code) > 3 && isCountry(code[:3]):
+			a.Kind, a.Country, a.Sectors = Org, code[:3], chunks(code[3:])
+		default:
+			a.Kind, a.Sectors = Org, chunks(code)
+		}
+	} else {
+		// Dated codes, or several: a person (or a body) whose code
+		// depends on the date. The undated codes are the defaults, so
+		// they come last (Actor.CodeAt takes the first role that fits).
+		for _, c := range undated {
+			roles = append(roles, Role{Code: c})
+		}
+		a.Kind, a.Roles = Person, roles
+		a.Code = roles[len(roles)-1].Code
+		if len(a.Code) >= 3 && isCountry(a.Code[:3]) {
+			a.Country = a.Code[:3]
+		}
+	}
+	l.d.Actors = append(l.d.Actors, a)
+	idx := len(l.d.Actors) - 1
+	for _, p := range phrases {
+		l.d.Phrases = append(l.d.Phrases, Phrase{p, idx})
+	}
+	l.st.Names += len(phrases)
+	*entries++
+}
+
+// ---- agents ----
+
+// parseLegacyAgents reads a PETRARCH or TABARI agents file: "NOUN [~CODE]"
+// (the sector follows the actor: "Iraqi" + "troops" → IRQMIL) or
+// "NOUN [CODE~]" (it precedes: IGO), with irregular plurals in {} and, in
+// PETRARCH, substitution sets "!PERSON! = MAN, WOMAN" used as
+// "CHAIR!PERSON!".
+func parseLegacyAgents(name, content string, dl dialect, f Format) (*Dictionary, Stats, error) {
+	l := newLegacy(name, dl, f)
+	subst := map[string][]string{}
+	l.lines(content, func(n int, line string) {
+		t := strings.TrimSpace(line)
+		if t == "" {
+			return
+		}
+		if t[0] == '!' && strings.Contains(t, "=") && !strings.Contains(t, "[") {
+			k, v, _ := strings.Cut(t, "=")
+			k = strings.TrimSpace(k)
+			if len(k) < 3 || !strings.HasSuffix(k, "!") || strings.Count(k, "!") != 2 {
+				l.bad(n, "substitution set %q: want !NAME! = WORD, WORD", k)
+				return
+			}
+			var members []string
+			for _, m := range strings.Split(v, ",") {
+				if m = strings.TrimSpace(m); m != "" {
+					members = append(members, m)
+				}
+			}
+			if len(members) == 0 {
+				l.bad(n, "substitution set %s is empty", k)
+				return
+			}
+			subst[k] = members
+			return
+		}
+		l.st.Rows++
+		open := strings.LastIndexByte(t, '[')
+		if open < 0 {
+			l.bad(n, "agent %q has no [~CODE]", t)
+			return
+		}
+		end := strings.IndexAny(t[open:], "]}")
+		if end < 0 || t[open+end] != ']' {
+			l.bad(n, "agent code %q is not closed with ']'", t[open:])
+			return
+		}
+		if rest := strings.TrimSpace(t[open+end+1:]); rest != "" {
+			l.bad(n, "unexpected %q after the agent code", rest)
+			return
+		}
+		sectors, err := agentSectors(strings.Join(strings.Fields(t[open+1:open+end]), ""))
+		if err != nil {
+			l.bad(n, "%v", err)
+			return
+		}
+		head := t[:open]
+		forms := []string{head}
+		if i := strings.IndexByte(head, '{'); i >= 0 {
+			j := strings.IndexByte(head, '}')
+			if j < i {
+				l.bad(n, "plural %q is not closed with '}'", head[i:])
+				return
+			}
+			forms = append([]string{head[:i]}, strings.Fields(head[i+1:j])...)
+			if strings.TrimSpace(head[j+1:]) != "" {
+				l.bad(n, "unexpected %q after the plural", strings.TrimSpace(head[j+1:]))
+				return
+			}
+		} else if strings.ContainsAny(head, "}]") {
+			l.bad(n, "unmatched bracket in agent %q", head)
+			return
+		}
+		var phrases []string
+		seen := map[string]bool{}
+		for _, form := range forms {
+			exp, err := substitute(form, subst)
+			if err != nil {
+				l.bad(n, "%v", err)
+				return
+			}
+			for _, p := range exp {
+				p = strings.ToLower(legacyWords(p))
+				if p != "" && !seen[p] {
+					seen[p] = true
+					phrases = append(phrases, p)
+				}
+			}
+		}
+		if len(phrases) == 0 {
+			l.bad(n, "agent line %q has no noun", t)
+			return
+		}
+		l.d.Actors = append(l.d.Actors, Actor{Kind: Agent, Sectors: sectors, Rule: l.rule(n)})
+		idx := len(l.d.Actors) - 1
+		for _, p := range phrases {
+			l.d.Phrases = append(l.d.Phrases, Phrase{p, idx})
+		}
+		l.st.Agents++
+		l.st.Names += len(phrases)
+	})
+	return l.finish(l.st.Agents)
+}
+
+// agentSectors reads "~GOVAGR" or "IGO~" into sector codes.
+func agentSectors(code string) ([]string, error) {
+	body := strings.Trim(code, "~")
+	if strings.Count(code, "~") != 1 || len(body) != len(code)-1 || body == "" {
+		return nil, fmt.Errorf("agent code [%s]: want [~CODE] or [CODE~]", code)
+	}
+	for _, r := range body {
+		if !(r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+			return nil, fmt.Errorf("agent code [%s]: want capital letters", code)
+		}
+	}
+	s := chunks(body)
+	if len(s) == 0 {
+		return nil, fmt.Errorf("agent code [%s] has no sector", code)
+	}
+	return s, nil
+}
+
+// substitute expands the !NAME! references of s.
+func substitute(s string, subst map[string][]string) ([]string, error) {
+	i := strings.IndexByte(s, '!')
+	if i < 0 {
+		return []string{s}, nil
+	}
+	j := strings.IndexByte(s[i+1:], '!')
+	if j < 0 {
+		return nil, fmt.Errorf("substitution %q is not closed with '!'", s[i:])
+	}
+	key := s[i : i+j+2]
+	members, ok := subst[key]
+	if !ok {
+		return nil, fmt.Errorf("substitution set %s is not defined", key)
+	}
+	rest, err := substitute(s[i+j+2:], subst)
+	if err != nil {
+		return nil, err
+	}
+	if len(members)*len(rest) > 1024 {
+		return nil, fmt.Errorf("substitutions in %q expand to more than 1024 phrases", s)
+	}
+	var out []string
+	for _, m := range members {
+		for _, r := range rest {
+			out = append(out, s[:i]+m+r)
+		}
+	}
+	return out, nil
+}
+
+// ---- discards ----
+
+// parsePetrarchDiscards reads a PETRARCH discards file: one phrase a line,
+// "+" marking a story-level discard. The phrases go to Dictionary.Discards,
+// spaces normalised and "+" kept.
+func parsePetrarchDiscards(name, content string) (*Dictionary, Stats, error) {
+	l := newLegacy(name, petrarch, PetrarchDiscards)
+	l.lines(content, func(n int, line string) {
+		t := strings.TrimSpace(line)
+		if t == "" {
+			return
+		}
+		l.st.Rows++
+		story := strings.HasPrefix(t, "+")
+		p := legacyWords(strings.TrimPrefix(t, "+"))
+		if p == "" {
+			l.bad(n, "discard line %q has no phrase", t)
+			return
+		}
+		if strings.ContainsAny(p, "[]{}") {
+			l.bad(n, "discard %q: brackets are not allowed", p)
+			return
+		}
+		if story {
+			p = "+" + p
+		}
+		l.d.Discards = append(l.d.Discards, p)
+		l.st.Discards++
+	})
+	return l.finish(l.st.Discards)
+}
+
+// ---- verb patterns ----
+
+// ptok is one element of a PETRARCH or TABARI pattern.
+type ptok struct {
+	kind byte       // 'w' words, '*' the verb, '$' source, '+' target, '%' compound, '^' skip
+	alts [][]string // for 'w': the alternatives, each a run of adjacent words
+	gap  bool       // other words may stand between the previous element and this one
+}
+
+// synsets maps a synset name (without "&" and a final "_") to its phrases.
+type synsets map[string][][]string
+
+// errSkip marks a pattern sitrep cannot express; its text is the reason.
+type errSkip string
+
+func (e errSkip) Error() string { return string(e) }
+
+// lexPattern splits a pattern ("* OUTPOST IN_ + [0874]" without the code)
+// into elements. A space lets other words intervene, "_" joins words that
+// must be adjacent, "&NAME" is a synset and "{ A | B }" (TABARI) a choice.
+// Unsupported constructs return an errSkip; malformed ones another error.
+func lexPattern(s string, syn synsets) ([]ptok, error) {
+	var out []ptok
+	gap := false
+	add := func(t ptok) {
+		t.gap = gap && len(out) > 0
+		out = append(out, t)
+		gap = false
+	}
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c == ' ' || c == '\t':
+			gap = true
+			i++
+		case c == '_':
+			i++
+		case c == '*' || c == '$' || c == '+' || c == '%' || c == '^':
+			add(ptok{kind: c})
+			i++
+		case c == '{':
+			j := strings.IndexByte(s[i:], '}')
+			if j < 0 {
+				return nil, errors.New("'{' is not closed")
+			}
+			inner := s[i+1 : i+j]
+			if strings.ContainsAny(inner, "{[") {
+				return nil, errors.New("nested brackets in { }")
+			}
+			var alts [][]string
+			for _, a := range strings.Split(inner, "|") {
+				toks, err := lexPattern(a, syn)
+				if err != nil {
+					return nil, err
+				}
+				seqs, err := wordsOnly(toks, 64)
+				if err != nil {
+					return nil, err
+				}
+				if len(seqs) == 0 {
+					return nil, errors.New("empty alternative in { }")
+				}
+				alts = append(alts, seqs...)
+			}
+			add(ptok{kind: 'w', alts: alts})
+			i += j + 1
+		case c == '}' || c == '|' || c == ']':
+			return nil, fmt.Errorf("unmatched %q", c)
+		case c == '[':
+			return nil, errSkip("[ ] inside the pattern")
+		case c == '&':
+			j := i + 1
+			for j < len(s) && (s[j] >= 'A' && s[j] <= 'Z' || s[j] >= '0' && s[j] <= '9' || s[j] >= 'a' && s[j] <= 'z') {
+				j++
+			}
+			nm := strings.ToUpper(s[i+1 : j])
+			members, ok := syn[nm]
+			if !ok {
+				return nil, fmt.Errorf("synset &%s is not defined", nm)
+			}
+			if len(members) == 0 {
+				return nil, fmt.Errorf("synset &%s has no members", nm)
+			}
+			add(ptok{kind: 'w', alts: members})
+			i = j
+		default:
+			j := i
+			for j < len(s) && !strings.ContainsRune(" \t_*$+%^{}|[]&", rune(s[j])) {
+				j++
+			}
+			w := s[i:j]
+			for _, r := range w {
+				if !(unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || strings.ContainsRune("'.-’,/()\"", r)) {
+					if r == utf8.RuneError {
+						return nil, fmt.Errorf("word %q is not valid UTF-8", w)
+					}
+					return nil, errSkip(fmt.Sprintf("character %q in a word", r))
+				}
+			}
+			add(ptok{kind: 'w', alts: [][]string{{strings.ToLower(w)}}})
+			i = j
+		}
+	}
+	return out, nil
+}
+
+// wordsOnly expands elements that must all be words (a synset member, a
+// TABARI verb phrase) into word sequences, "*" marking a gap.
+func wordsOnly(toks []ptok, limit int) ([][]string, error) {
+	slots := make([]slot, 0, len(toks))
+	for _, t := range toks {
+		if t.kind != 'w' {
+			return nil, errSkip(fmt.Sprintf("%q where only words may stand", t.kind))
+		}
+		slots = append(slots, slot{alts: t.alts, gap: t.gap})
+	}
+	seqs, err := expandSlots(slots, limit)
+	out := seqs[:0]
+	for _, q := range seqs {
+		if len(q) > 0 {
+			out = append(out, q)
+		}
+	}
+	return out, err
+}
+
+// slot is one position of a pattern being expanded.
+type slot struct {
+	alts   [][]string
+	gap    bool
+	target bool
+}
+
+// expandSlots returns every word sequence of slots, a "*" standing for a
+// gap and "+" for the target, the last slot varying fastest; more than
+// limit is an errSkip. The sequences share one backing array.
+func expandSlots(slots []slot, limit int) ([][]string, error) {
+	n := 1
+	for _, s := range slots {
+		if !s.target {
+			n *= len(s.alts)
+			if n > limit {
+				return nil, errSkip(fmt.Sprintf("expands to more than %d phrases", limit))
+			}
+		}
+	}
+	if n == 0 {
+		return nil, nil
+	}
+	idx := make([]int, len(slots))
+	// next writes the current combination to buf (nil: only counts) and
+	// advances idx, reporting whether there is another.
+	next := func(buf []string) ([]string, int, bool) {
+		size := 0
+		put := func(w ...string) {
+			size += len(w)
+			if buf != nil {
+				buf = append(buf, w...)
+			}
+		}
+		last := ""
+		for k, s := range slots {
+			if s.target {
+				put("+")
+				last = "+"
+				continue
+			}
+			a := s.alts[idx[k]]
+			if s.gap && size > 0 && last != "*" {
+				put("*")
+			}
+			put(a...)
+			if len(a) > 0 {
+				last = a[len(a)-1]
+			}
+		}
+		k := len(slots) - 1
+		for ; k >= 0; k-- {
+			if slots[k].target {
+				continue
+			}
+			if idx[k]++; idx[k] < len(slots[k].alts) {
+				break
+			}
+			idx[k] = 0
+		}
+		return buf, size, k >= 0
+	}
+	total := 0
+	for more := true; more; {
+		var size int
+		_, size, more = next(nil)
+		total += size
+	}
+	buf := make([]string, 0, total)
+	out := make([][]string, 0, n)
+	for more := true; more; {
+		start := len(buf)
+		buf, _, more = next(buf)
+		out = append(out, buf[start:len(buf):len(buf)])
+	}
+	return out, nil
+}
+
+// convPattern converts the elements of a pattern into sitrep verb token
+// sequences, the verb standing at "*" as one of verbs. It returns an
+// errSkip for what sitrep's pattern model cannot say:
+//   - "%" (compound actors);
+//   - "$" after a word (sitrep's source is left of the trigger, or after
+//     "by" in the passive), so a leading "$" is simply dropped;
+//   - "+" before any word: a target left of the trigger;
+//   - more than one "+" or "*".
+//
+// "^" (skip a noun phrase) becomes a gap, which sitrep's gaps (up to four
+// tokens) cover for short phrases.
+func convPattern(toks []ptok, verbs [][]string, limit int) (seqs [][]string, after, inside bool, err error) {
+	var slots []slot
+	words, targets, stars := 0, 0, 0
+	gap := false
+	for _, t := range toks {
+		g := t.gap || gap
+		gap = false
+		switch t.kind {
+		case '%':
+			return nil, false, false, errSkip("compound actors (%)")
+		case '$':
+			if words > 0 {
+				return nil, false, false, errSkip("source ($) after a word")
+			}
+		case '^':
+			gap = true
+		case '+':
+			if words == 0 {
+				return nil, false, false, errSkip("target (+) before the verb")
+			}
+			targets++
+			slots = append(slots, slot{target: true})
+			gap = true
+		case '*':
+			stars++
+			words++
+			slots = append(slots, slot{alts: verbs, gap: g})
+		case 'w':
+			words++
+			slots = append(slots, slot{alts: t.alts, gap: g})
+		}
+	}
+	switch {
+	case stars == 0:
+		return nil, false, false, errors.New("pattern has no '*' for the verb")
+	case stars > 1:
+		return nil, false, false, errSkip("several '*'")
+	case targets > 1:
+		return nil, false, false, errSkip("several targets (+)")
+	}
+	raw, err := expandSlots(slots, limit)
+	if err != nil {
+		return nil, false, false, err
+	}
+	seqs = make([][]string, 0, len(raw))
+	for _, q := range raw {
+		w := q[:0]
+		for k, t := range q {
+			switch {
+			case t == "+" && k == len(q)-1:
+				after = true
+			case t == "+":
+				inside = true
+				if len(w) > 0 && w[len(w)-1] != "*" {
+					w = append(w, "*")
+				}
+			case t == "*" && len(w) > 0 && w[len(w)-1] == "*":
+			default:
+				w = append(w, t)
+			}
+		}
+		for len(w) > 0 && w[len(w)-1] == "*" {
+			w = w[:len(w)-1]
+		}
+		for len(w) > 0 && w[0] == "*" {
+			w = w[1:]
+		}
+		if len(w) > 0 {
+			seqs = append(seqs, w)
+		}
+	}
+	return seqs, after, inside, nil
+}
+
+// addVerbs appends one Verb per token sequence; seqs hold no empty one.
+func (l *legacy) addVerbs(code, pattern, rule string, seqs [][]string, after, inside bool) {
+	for _, w := range seqs {
+		v := Verb{Code: code, Pattern: pattern, Rule: rule, TargetAfter: after, TargetInside: inside}
+		for _, t := range w {
+			if t != "*" {
+				v.Words++
+			}
+		}
+		l.d.Verbs = append(l.d.Verbs, v)
+		l.d.VerbTokens = append(l.d.VerbTokens, w)
+	}
+	l.st.Expansions += len(seqs)
+}
+
+// eventCode reads a pattern or verb code: "[0874]", "[031:031]" (the code
+// for each direction of a symmetric event: the first is kept), "[---]"
+// (null: ok is false, no error). Codes flagged "!" or "?" return an errSkip.
+func eventCode(s string) (code string, ok bool, err error) {
+	s = strings.TrimSpace(s)
+	if s == "---" || s == "" {
+		return "", false, nil
+	}
+	if s == "###" {
+		return "", false, errSkip("discard patterns (###)")
+	}
+	first, _, _ := strings.Cut(s, ":")
+	if strings.HasSuffix(first, "!") || strings.HasSuffix(first, "?") {
+		if isEventCode(first[:len(first)-1]) {
+			return "", false, errSkip("codes flagged ! or ?")
+		}
+	}
+	if first == "+++" {
+		return "", false, errSkip("code +++")
+	}
+	if !isEventCode(first) {
+		return "", false, fmt.Errorf("event code %q: want 2 to 4 digits", s)
+	}
+	return first, true, nil
+}
+
+// trailingCode splits "PATTERN [code]" into the pattern and the code.
+func trailingCode(s string) (pat, code string, err error) {
+	s = strings.TrimSpace(s)
+	if !strings.HasSuffix(s, "]") {
+		return s, "", errors.New("no [code] at the end")
+	}
+	i := strings.LastIndexByte(s, '[')
+	if i < 0 {
+		return s, "", errors.New("unmatched ']'")
+	}
+	return strings.TrimSpace(s[:i]), s[i+1 : len(s)-1], nil
+}
+
+// formKey is the stem sequence of a verb form: sitrep matches stems, so
+// "SAYS" adds nothing to "SAY" and is dropped.
+func formKey(ws []string) string {
+	var b strings.Builder
+	for _, w := range ws {
+		b.WriteByte(' ')
+		if w == "*" {
+			b.WriteByte('*')
+			continue
+		}
+		stems, _ := phraseTokens(w)
+		b.WriteString(strings.Join(stems, " "))
+	}
+	return b.String()
+}
+
+// verbForms turns a PETRARCH verb line's forms ("SAY", "+CLEAR_UP",
+// "RE_+ARREST") into word sequences, leaving out forms whose stems repeat
+// one in seen.
+func verbForms(forms []string, seen map[string]bool) ([][]string, error) {
+	var out [][]string
+	add := func(ws []string) {
+		if k := formKey(ws); !seen[k] {
+			seen[k] = true
+			out = append(out, ws)
+		}
+	}
+	for _, f := range forms {
+		f = strings.ReplaceAll(strings.TrimSpace(f), "+", "")
+		var ws []string
+		for _, w := range strings.Split(f, "_") {
+			if w == "" {
+				continue
+			}
+			for _, r := range w {
+				if !(unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("'.-’", r)) {
+					return nil, errSkip(fmt.Sprintf("character %q in a verb", r))
+				}
+			}
+			ws = append(ws, strings.ToLower(w))
+		}
+		if len(ws) == 0 {
+			continue
+		}
+		// "RE_+ARREST" is how PETRARCH writes "re-arrest"; the text may
+		// also say "rearrest".
+		if ws[0] == "re" && len(ws) > 1 {
+			add(append([]string{"re-" + ws[1]}, ws[2:]...))
+			add(append([]string{"re" + ws[1]}, ws[2:]...))
+			continue
+		}
+		add(ws)
+	}
+	return out, nil
+}
+
+// maxLegacyExpansions bounds the token sequences one legacy pattern may
+// expand to (verbs of its block × synset members).
+const maxLegacyExpansions = 8192
+
+type petrVerb struct {
+	line  int
+	raw   string
+	code  string // own code, "" for the block's
+	forms []string
+}
+
+type petrBlock struct {
+	line     int
+	code     string // "" when null
+	verbs    []petrVerb
+	patterns []int // line numbers
+	pats     []string
+}
+
+// parsePetrarchVerbs reads a PETRARCH verb patterns file: synsets
+// ("&NAME" then "+MEMBER" lines) and verb blocks ("--- NAME [code] ---",
+// verb lines, "- pattern [code]" lines). A block's patterns apply to every
+// verb of the block.
+func parsePetrarchVerbs(name, content string) (*Dictionary, Stats, error) {
+	l := newLegacy(name, petrarch, PetrarchVerbs)
+	syn := synsets{}
+	var synName string
+	var blk *petrBlock
+	l.lines(content, func(n int, line string) {
+		t := strings.TrimSpace(line)
+		if t == "" {
+			return
+		}
+		l.st.Rows++
+		switch {
+		case strings.HasPrefix(t, "---"):
+			l.flushPetrBlock(blk, syn)
+			blk, synName = nil, ""
+			h := strings.TrimSpace(strings.TrimPrefix(t, "---"))
+			h = strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(h, "###"), "---"))
+			h = strings.TrimSpace(strings.TrimSuffix(h, "---"))
+			blk = &petrBlock{line: n}
+			if i := strings.IndexByte(h, '['); i >= 0 {
+				j := strings.IndexByte(h[i:], ']')
+				if j < 0 {
+					l.bad(n, "block code %q is not closed with ']'", h[i:])
+					return
+				}
+				code, ok, err := eventCode(h[i+1 : i+j])
+				if err != nil {
+					l.bad(n, "block %q: %v", h, err)
+				} else if ok {
+					blk.code = code
+				}
+			}
+		case t[0] == '&':
+			l.flushPetrBlock(blk, syn)
+			blk = nil
+			synName = strings.ToUpper(strings.TrimRight(strings.TrimSpace(t[1:]), "_"))
+			if synName == "" || strings.IndexFunc(synName, func(r rune) bool { return !(r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_') }) >= 0 {
+				l.bad(n, "synset name %q: want &LETTERS", t)
+				synName = ""
+				return
+			}
+			if _, dup := syn[synName]; dup {
+				l.bad(n, "synset &%s is defined twice", synName)
+			}
+			syn[synName] = nil
+			l.st.Synsets++
+		case t[0] == '+' && synName != "":
+			toks, err := lexPattern(t[1:], syn)
+			if err == nil {
+				var seqs [][]string
+				if seqs, err = wordsOnly(toks, 256); err == nil {
+					for _, q := range seqs {
+						// Members are consecutive words, without gaps.
+						q = slicesWithout(q, "*")
+						syn[synName] = append(syn[synName], q)
+					}
+					return
+				}
+			}
+			l.bad(n, "synset member %q: %v", t, err)
+		case t[0] == '-':
+			if blk == nil {
+				l.bad(n, "pattern %q is not inside a verb block (--- NAME [code] ---)", t)
+				return
+			}
+			blk.patterns = append(blk.patterns, n)
+			blk.pats = append(blk.pats, t)
+		default:
+			if blk == nil {
+				l.bad(n, "verb %q is not inside a verb block (--- NAME [code] ---)", t)
+				return
+			}
+			v := petrVerb{line: n, raw: t}
+			rest := t
+			if i := strings.IndexByte(rest, '['); i >= 0 {
+				j := strings.IndexByte(rest[i:], ']')
+				if j < 0 {
+					l.bad(n, "verb code %q is not closed with ']'", rest[i:])
+					return
+				}
+				v.code = "[" + rest[i+1:i+j] + "]"
+				rest = rest[:i] + rest[i+j+1:]
+			}
+			if i := strings.IndexByte(rest, '{'); i >= 0 {
+				j := strings.IndexByte(rest, '}')
+				if j < i {
+					l.bad(n, "verb forms %q are not closed with '}'", rest[i:])
+					return
+				}
+				v.forms = append([]string{rest[:i]}, strings.Fields(rest[i+1:j])...)
+				rest = rest[:i] + rest[j+1:]
+			} else {
+				v.forms = []string{rest}
+			}
+			if f := strings.Fields(rest); len(f) != 1 {
+				l.bad(n, "verb line %q: want one verb (words joined by _)", t)
+				return
+			}
+			blk.verbs = append(blk.verbs, v)
+		}
+	})
+	l.flushPetrBlock(blk, syn)
+	return l.finish(l.st.Verbs + l.st.Patterns)
+}
+
+func slicesWithout(q []string, drop string) []string {
+	out := q[:0]
+	for _, w := range q {
+		if w != drop {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+func (l *legacy) flushPetrBlock(b *petrBlock, syn synsets) {
+	if b == nil {
+		return
+	}
+	seen := map[string]bool{}
+	var all [][]string
+	for _, v := range b.verbs {
+		forms, err := verbForms(v.forms, seen)
+		if err != nil {
+			var sk errSkip
+			if errors.As(err, &sk) {
+				l.skip(string(sk))
+				l.st.Skipped++
+			} else {
+				l.bad(v.line, "verb %q: %v", v.raw, err)
+			}
+			continue
+		}
+		all = append(all, forms...)
+		code, ok := b.code, b.code != ""
+		if v.code != "" {
+			code, ok, err = eventCode(strings.Trim(v.code, "[]"))
+			if err != nil {
+				var sk errSkip
+				if errors.As(err, &sk) {
+					l.skip(string(sk))
+					l.st.Skipped++
+				} else {
+					l.bad(v.line, "verb %q: %v", v.raw, err)
+				}
+				continue
+			}
+		}
+		if !ok {
+			continue // the null code: the verb codes only through patterns
+		}
+		if len(forms) > 0 {
+			l.addVerbs(code, v.raw, l.rule(v.line), forms, false, false)
+			l.st.Verbs++
+		}
+	}
+	for k, line := range b.patterns {
+		l.pattern(line, b.pats[k], all, syn)
+	}
+}
+
+// pattern converts one "- pattern [code]" line for the verb alternatives
+// verbs.
+func (l *legacy) pattern(n int, raw string, verbs [][]string, syn synsets) {
+	pat, codeText, err := trailingCode(strings.TrimPrefix(raw, "-"))
+	var code string
+	var ok bool
+	if err == nil {
+		code, ok, err = eventCode(codeText)
+	}
+	var toks []ptok
+	if err == nil {
+		toks, err = lexPattern(pat, syn)
+	}
+	var seqs [][]string
+	var after, inside bool
+	if err == nil {
+		seqs, after, inside, err = convPattern(toks, verbs, maxLegacyExpansions)
+	}
+	var sk errSkip
+	switch {
+	case errors.As(err, &sk):
+		l.skip(string(sk))
+		l.st.Skipped++
+		return
+	case err != nil:
+		l.bad(n, "pattern %q: %v", raw, err)
+		return
+	case !ok:
+		l.skip("patterns with the null code (---)")
+		l.st.Skipped++
+		return
+	case len(verbs) == 0:
+		l.skip("patterns of a block without verbs")
+		l.st.Skipped++
+		return
+	}
+	l.addVerbs(code, raw, l.rule(n), seqs, after, inside)
+	l.st.Patterns++
+}
+
+// sortedReasons returns the skip reasons, most frequent first.
+func sortedReasons(m map[string]int) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if m[keys[i]] != m[keys[j]] {
+			return m[keys[i]] > m[keys[j]]
+		}
+		return keys[i] < keys[j]
+	})
+	return keys
+}

@@ -1,0 +1,497 @@
+package dict
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// loadFixture loads testdata/name and fails on any error.
+func loadFixture(t *testing.T, name string) (*Dictionary, Stats) {
+	t.Helper()
+	d, st, err := LoadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	checkDictionary(t, d)
+	return d, st
+}
+
+// actorSummary is an actor with its phrases, for comparing.
+type actorSummary struct {
+	Kind    Kind
+	Code    string
+	Country string
+	Sectors []string
+	Name    string
+	Roles   []Role
+	Phrases []string
+}
+
+func summarise(d *Dictionary) []actorSummary {
+	out := make([]actorSummary, len(d.Actors))
+	for i, a := range d.Actors {
+		out[i] = actorSummary{a.Kind, a.Code, a.Country, a.Sectors, a.Name, a.Roles, nil}
+	}
+	for _, p := range d.Phrases {
+		out[p.Actor].Phrases = append(out[p.Actor].Phrases, p.Text)
+	}
+	return out
+}
+
+func verbLines(d *Dictionary) []string {
+	var out []string
+	for i, v := range d.Verbs {
+		s := v.Code + " " + strings.Join(d.VerbTokens[i], " ")
+		if v.TargetAfter {
+			s += " +"
+		}
+		if v.TargetInside {
+			s += " (+inside)"
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func TestPetrarchActors(t *testing.T) {
+	d, st := loadFixture(t, "petrarch/tiny.actors.txt")
+	want := []actorSummary{
+		{Country, "USA", "USA", nil, "United States", nil, []string{"United States", "American", "US"}},
+		{Country, "IRQ", "IRQ", nil, "Iraq", nil, []string{"Iraq", "Iraqi", "Mazar-i-Sharif"}},
+		{Org, "IRQMIL", "IRQ", []string{"MIL"}, "Iraqi National Guard", nil, []string{"Iraqi National Guard", "Ing Forces"}},
+		{Org, "IRQREB", "IRQ", []string{"REB"}, "al-Qaeda in Iraq", nil, []string{"al-Qaeda in Iraq"}},
+		{Person, "USAELI", "USA", nil, "Rufus T. Firefly", []Role{
+			{Code: "USAELI", From: "1927-01-01", To: "1933-01-01"},
+			{Code: "USAGOV", From: "1933-01-01", To: "1945-06-30"}, // 450631: June has 30 days
+			{Code: "USAELI"},
+		}, []string{"Rufus T. Firefly"}},
+		{Person, "IRQREB", "IRQ", nil, "Osama bin Laden", []Role{{Code: "IRQREB", To: "2011-05-02"}}, []string{"Osama bin Laden"}},
+		{Person, "USAGOV", "USA", nil, "Chicolini", []Role{
+			{Code: "USAGOV", From: "2009-01-20"},
+			{Code: "USAGOV", From: "1927-01-01", To: "1973-07-17"}, // 270101 before 730717: 1927
+		}, []string{"Chicolini"}},
+		{Org, "IGOUNO", "", []string{"IGO", "UNO"}, "United Nations", nil, []string{"United Nations"}},
+	}
+	got := summarise(d)
+	if len(got) != len(want) {
+		t.Fatalf("got %d actors, want %d: %+v", len(got), len(want), got)
+	}
+	for i := range want {
+		if !reflect.DeepEqual(got[i], want[i]) {
+			t.Errorf("actor %d\n got %+v\nwant %+v", i, got[i], want[i])
+		}
+	}
+	wantStats := Stats{File: "tiny.actors.txt", Format: PetrarchActors, Actors: 8, Names: 13, Clamped: 1,
+		SkippedBy: map[string]int{"actors with a compound code (A/B)": 1, "actors with the null code (---)": 1}}
+	st.Took, st.Rows = 0, 0
+	if !reflect.DeepEqual(st, wantStats) {
+		t.Errorf("stats\n got %+v\nwant %+v", st, wantStats)
+	}
+	if d.Actors[0].Rule != "tiny.actors.txt:7" {
+		t.Errorf("rule = %q", d.Actors[0].Rule)
+	}
+	firefly := &d.Actors[4]
+	for date, code := range map[string]string{"1930-05-01": "USAELI", "1940-01-01": "USAGOV", "2020-01-01": "USAELI"} {
+		if got, _ := firefly.CodeAt(date); got != code {
+			t.Errorf("Firefly on %s: %s, want %s", date, got, code)
+		}
+	}
+}
+
+func TestLegacyDate(t *testing.T) {
+	tests := []struct {
+		in, want       string
+		short, clamped bool
+		err            string
+	}{
+		{in: "090120", want: "2009-01-20", short: true},
+		{in: "300101", want: "2030-01-01", short: true},
+		{in: "310101", want: "1931-01-01", short: true},
+		{in: "991231", want: "1999-12-31", short: true},
+		{in: "19270101", want: "1927-01-01"},
+		{in: "20160626", want: "2016-06-26"},
+		{in: "090931", want: "2009-09-30", short: true, clamped: true},
+		{in: "120230", want: "2012-02-29", short: true, clamped: true},
+		{in: "0901", err: "want YYMMDD"},
+		{in: "9008223", err: "want YYMMDD"},
+		{in: "09012x", err: "want YYMMDD"},
+		{in: "091320", err: "no such day"},
+		{in: "090100", err: "no such day"},
+	}
+	for _, tt := range tests {
+		got, short, clamped, err := legacyDate(tt.in)
+		if tt.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tt.err) {
+				t.Errorf("legacyDate(%q) error = %v, want %q", tt.in, err, tt.err)
+			}
+			continue
+		}
+		if err != nil || got != tt.want || short != tt.short || clamped != tt.clamped {
+			t.Errorf("legacyDate(%q) = %q, %v, %v, %v; want %q, %v, %v", tt.in, got, short, clamped, err, tt.want, tt.short, tt.clamped)
+		}
+	}
+}
+
+func TestParseCode(t *testing.T) {
+	tests := []struct {
+		in   string
+		want codeSpec
+		err  string
+	}{
+		{in: "USAGOV", want: codeSpec{code: "USAGOV"}},
+		{in: "USAGOV >090120", want: codeSpec{code: "USAGOV", from: "2009-01-20"}},
+		{in: "USAGOV > 090120", want: codeSpec{code: "USAGOV", from: "2009-01-20"}},
+		{in: "USAELI <090120", want: codeSpec{code: "USAELI", to: "2009-01-20"}},
+		{in: "USAELI 090120-170120", want: codeSpec{code: "USAELI", from: "2009-01-20", to: "2017-01-20"}},
+		{in: "USAGOV 390101 - 451231", want: codeSpec{code: "USAGOV", from: "1939-01-01", to: "1945-12-31"}},
+		{in: "AFGELI 270101-730717", want: codeSpec{code: "AFGELI", from: "1927-01-01", to: "1973-07-17"}},
+		{in: "USAELI 950101-370722", want: codeSpec{code: "USAELI", from: "1895-01-01", to: "1937-07-22"}},
+		{in: "abk", want: codeSpec{code: "abk"}},
+		{in: "---", want: codeSpec{code: "---"}},
+		{in: "IRQ/USA", want: codeSpec{code: "IRQ/USA"}},
+		{in: "", err: "empty code"},
+		{in: "991201-010114", err: "has no code"},
+		{in: "~GOV", err: "want letters and digits"},
+		{in: "EGYGOV 121207-120802", err: "ends (2012-08-02) before it starts (2012-12-07)"},
+		{in: "MNEGOV 20121204", err: "want >YYMMDD, <YYMMDD or YYMMDD-YYMMDD"},
+	}
+	for _, tt := range tests {
+		got, err := parseCode(tt.in)
+		if tt.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tt.err) {
+				t.Errorf("parseCode(%q) error = %v, want %q", tt.in, err, tt.err)
+			}
+			continue
+		}
+		if err != nil || got != tt.want {
+			t.Errorf("parseCode(%q) = %+v, %v; want %+v", tt.in, got, err, tt.want)
+		}
+	}
+}
+
+func TestProperName(t *testing.T) {
+	tests := map[string]string{
+		"AFGHANISTAN_":              "Afghanistan",
+		"US":                        "US",
+		"US_ARMY":                   "US Army",
+		"AL-QAEDA_IN_IRAQ_":         "al-Qaeda in Iraq",
+		"AL_JAZEERA":                "al Jazeera",
+		"OSAMA_BIN_LADEN":           "Osama bin Laden",
+		"MAZAR-I-SHARIF_":           "Mazar-i-Sharif",
+		"JABHAT_AN-NUSRA":           "Jabhat an-Nusra",
+		"BANK_OF_AMERICA":           "Bank of America",
+		"THE_HAGUE":                 "The Hague",
+		"O'NEILL":                   "O'Neill",
+		"IRAQ'S_GOVERNMENT":         "Iraq's Government",
+		"COTE_D'IVOIRE":             "Cote d'Ivoire",
+		"U.S.":                      "U.S.",
+		"McDonald_Corp":             "McDonald Corp",
+		"MESʼUD_BARZANI":            "Mesʼud Barzani",
+		"  SPACED   OUT__NAME_  ":   "Spaced Out Name",
+		"GROUP_OF_77":               "Group of 77",
+		"DOWLAT_E_ESLAMI_YE_AFGHAN": "Dowlat e Eslami Ye Afghan",
+	}
+	for in, want := range tests {
+		if got := properName(in); got != want {
+			t.Errorf("properName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestPetrarchAgents(t *testing.T) {
+	d, st := loadFixture(t, "petrarch/tiny.agents.txt")
+	want := []actorSummary{
+		{Agent, "", "", []string{"MIL"}, "", nil, []string{"soldier"}},
+		{Agent, "", "", []string{"UAF"}, "", nil, []string{"gunman", "gunmen"}},
+		{Agent, "", "", []string{"COP"}, "", nil, []string{"police"}},
+		{Agent, "", "", []string{"GOV"}, "", nil, []string{"chairman", "chairwoman"}},
+		{Agent, "", "", []string{"GOV", "AGR"}, "", nil, []string{"minister of agriculture", "ministry of agriculture"}},
+		{Agent, "", "", []string{"IGO"}, "", nil, []string{"peacekeeping troops"}},
+		{Agent, "", "", []string{"GOV"}, "", nil, []string{"foreign minister"}},
+	}
+	if got := summarise(d); !reflect.DeepEqual(got, want) {
+		t.Errorf("agents\n got %+v\nwant %+v", got, want)
+	}
+	if st.Agents != 7 || st.Names != 10 || st.Format != PetrarchAgents {
+		t.Errorf("stats %+v", st)
+	}
+}
+
+func TestPetrarchDiscards(t *testing.T) {
+	d, st := loadFixture(t, "petrarch/tiny.discards.txt")
+	want := []string{"WORLD CUP", "+MANCHESTER UNITED", "ASIAN GAMES"}
+	if !slices.Equal(d.Discards, want) || st.Discards != 3 {
+		t.Errorf("discards = %q (%d), want %q", d.Discards, st.Discards, want)
+	}
+	// Discards survive merging.
+	m := &Dictionary{}
+	m.Merge(d)
+	if !slices.Equal(m.Discards, want) {
+		t.Errorf("merged discards = %q", m.Discards)
+	}
+}
+
+func TestPetrarchVerbs(t *testing.T) {
+	d, st := loadFixture(t, "petrarch/tiny.verbpatterns.txt")
+	verbs := []string{"attack", "strike", "gun down", "re-attack", "reattack"}
+	var want []string
+	// Each verb on its own: STRIKE has its own code, the others the block's.
+	for _, v := range verbs {
+		code := "190"
+		if v == "strike" {
+			code = "195"
+		}
+		want = append(want, code+" "+v)
+	}
+	for _, v := range verbs { // - * WITH &WEAPON [195]
+		want = append(want, "195 "+v+" * with * rocket", "195 "+v+" * with * mortar shell")
+	}
+	for _, v := range verbs { // - * + BASE [183]
+		want = append(want, "183 "+v+" * base (+inside)")
+	}
+	for _, v := range verbs { // - $ * AGAINST + [190]
+		want = append(want, "190 "+v+" * against +")
+	}
+	for _, v := range verbs { // - SAID ^ * [190]
+		want = append(want, "190 said * "+v)
+	}
+	want = append(want, "040 meet * with +") // a block without a code: MEET codes only with its pattern
+	if got := verbLines(d); !slices.Equal(got, want) {
+		t.Errorf("verbs\n got %q\nwant %q", got, want)
+	}
+	wantSkips := map[string]int{"compound actors (%)": 1, "target (+) before the verb": 1,
+		"source ($) after a word": 1, "patterns with the null code (---)": 1}
+	if st.Verbs != 4 || st.Patterns != 5 || st.Skipped != 4 || st.Synsets != 2 || st.Expansions != len(want) ||
+		!reflect.DeepEqual(st.SkippedBy, wantSkips) {
+		t.Errorf("stats %+v", st)
+	}
+	for i, v := range d.Verbs {
+		if v.Words != wordCount(d.VerbTokens[i]) {
+			t.Errorf("%s: Words = %d", strings.Join(d.VerbTokens[i], " "), v.Words)
+		}
+	}
+
+	// The converted patterns match text through sitrep's matcher.
+	c := Compile(d)
+	s := "Militants attacked the base with rockets and struck down a drone."
+	toks := tokens(s)
+	var got []string
+	for _, m := range c.MatchVerbs(toks, nil) {
+		got = append(got, c.Verbs[m.Index].Code+":"+s[toks[m.Start].Start:toks[m.End-1].End])
+	}
+	wantMatch := []string{"190:attacked", "183:attacked the base", "195:attacked the base with rockets", "195:struck"}
+	if !slices.Equal(got, wantMatch) {
+		t.Errorf("matches\n got %q\nwant %q", got, wantMatch)
+	}
+}
+
+func wordCount(ws []string) int {
+	n := 0
+	for _, w := range ws {
+		if w != "*" {
+			n++
+		}
+	}
+	return n
+}
+
+// checkDictionary asserts the invariants every loader's output keeps,
+// whatever its input: the coder and Compile rely on them.
+func checkDictionary(t *testing.T, d *Dictionary) {
+	t.Helper()
+	for i, p := range d.Phrases {
+		if p.Actor < 0 || p.Actor >= len(d.Actors) {
+			t.Fatalf("phrase %d %q points to actor %d of %d", i, p.Text, p.Actor, len(d.Actors))
+		}
+		if p.Text == "" {
+			t.Fatalf("phrase %d of actor %d is empty", i, p.Actor)
+		}
+	}
+	if len(d.Verbs) != len(d.VerbTokens) {
+		t.Fatalf("%d verbs, %d token sequences", len(d.Verbs), len(d.VerbTokens))
+	}
+	for i, w := range d.VerbTokens {
+		if len(w) == 0 || w[0] == "*" || w[len(w)-1] == "*" {
+			t.Fatalf("verb %d (%s): tokens %q start or end with a gap", i, d.Verbs[i].Rule, w)
+		}
+		for k := 1; k < len(w); k++ {
+			if w[k] == "*" && w[k-1] == "*" {
+				t.Fatalf("verb %d: tokens %q have two gaps in a row", i, w)
+			}
+		}
+		if d.Verbs[i].Words != wordCount(w) || !isEventCode(d.Verbs[i].Code) {
+			t.Fatalf("verb %d: %+v for %q", i, d.Verbs[i], w)
+		}
+	}
+	for _, a := range d.Actors {
+		for _, r := range a.Roles {
+			if err := checkDates(r.From, r.To); err != nil || r.Code == "" {
+				t.Fatalf("actor %q role %+v: %v", a.Name, r, err)
+			}
+		}
+		if a.Kind == Agent && len(a.Sectors) == 0 {
+			t.Fatalf("agent %s has no sector", a.Rule)
+		}
+	}
+}
+
+// malformed lines: each case's content has one bad line (line) between
+// good ones; the good ones still load.
+var malformedCases = []struct {
+	name    string
+	format  Format
+	content string
+	line    int
+	msg     string
+	good    int // actors, agents, verb entries or discards still loaded
+}{
+	{"unclosed code", PetrarchActors, "IRAQ_ [IRQ]\nIRAN_ [IRN\nSYRIA_ [SYR]\n", 2, "not closed", 2},
+	{"bad date", PetrarchActors, "IRAQ_ [IRQ]\nX_\n\t[IRQGOV 091320-100101]\n\t[IRQELI]\n", 3, "no such day", 2},
+	{"date without code", PetrarchActors, "IRAQ_ [IRQ]\nX_\n\t[991201-010114]\n\t[IRQELI]\n", 3, "has no code", 2},
+	{"role ends before it starts", PetrarchActors, "X_\n\t[EGYGOV 121207-120802]\n\t[EGYELI]\n", 2, "before it starts", 1},
+	{"bad restriction", PetrarchActors, "X_\n\t[MNEGOV 20121204]\n\t[MNEELI]\n", 2, "want >YYMMDD", 1},
+	{"synonym first", PetrarchActors, "+IRAQI_\nIRAQ_ [IRQ]\n", 1, "no actor before it", 1},
+	{"code line first", PetrarchActors, "\t[IRQ]\nIRAQ_ [IRQ]\n", 1, "no actor before it", 1},
+	{"bracket in name", PetrarchActors, "FAEROYENE]_ [FRO]\nIRAQ_ [IRQ]\n", 1, "unexpected ']'", 1},
+	{"junk after codes", PetrarchActors, "ACME_ [USABUS]\tMajor Banks\t$1,000\nIRAQ_ [IRQ]\n", 1, "after the codes", 2},
+	{"lower-case actor code", TabariActors, "IRAQ_ [IRQ]\nGOV_ [~GOV]\n", 2, "want letters and digits", 1},
+	{"no name", PetrarchActors, "___ [IRQ]\nIRAQ_ [IRQ]\n", 1, "has no name", 1},
+	{"agent without code", PetrarchAgents, "SOLDIER [~MIL]\nISLAMIC_EXTREMIST\n", 2, "has no [~CODE]", 1},
+	{"agent code typo", PetrarchAgents, "DEPARTMENT_OF_ENVIRONMENT [~ENV}\nSOLDIER [~MIL]\n", 1, "not closed", 1},
+	{"agent code without tilde", PetrarchAgents, "SOLDIER [MIL]\nPOLICE [~COP]\n", 1, "want [~CODE]", 1},
+	{"undefined substitution", PetrarchAgents, "!PERSON! = MAN\nCHAIR!PERSN! [~GOV]\nPOLICE [~COP]\n", 2, "not defined", 1},
+	{"bad substitution set", PetrarchAgents, "!PERSON = MAN\nPOLICE [~COP]\n", 1, "substitution set", 1},
+	{"unclosed plural", PetrarchAgents, "GUNMAN } {GUNMEN [~UAF]\nPOLICE [~COP]\n", 1, "not closed", 1},
+	{"discard with brackets", PetrarchDiscards, "WORLD CUP\nGAMES [X]\n", 2, "brackets", 1},
+	{"pattern outside a block", PetrarchVerbs, "- * HEADQUARTERS [0874]\n--- ATTACK [190] ---\nATTACK\n", 1, "not inside a verb block", 1},
+	{"verb outside a block", PetrarchVerbs, "ATTACK\n--- ATTACK [190] ---\nATTACK\n", 1, "not inside a verb block", 1},
+	{"undefined synset", PetrarchVerbs, "--- ATTACK [190] ---\nATTACK\n- * &WEAPONS [195]\n", 3, "&WEAPONS is not defined", 1},
+	{"pattern without code", PetrarchVerbs, "--- ATTACK [190] ---\nATTACK\n- * WITH ROCKETS\n", 3, "no [code]", 1},
+	{"bad event code", PetrarchVerbs, "--- ATTACK [190] ---\nATTACK\n- * WITH ROCKETS [19X]\n", 3, "want 2 to 4 digits", 1},
+	{"pattern without verb", PetrarchVerbs, "--- ATTACK [190] ---\nATTACK\n- TIVILIAN [202]\n", 3, "no '*'", 1},
+	{"unmatched brace", PetrarchVerbs, "--- ATTACK [190] ---\nATTACK\n- * FIRE } [145]\n", 3, "unmatched", 1},
+	{"two verbs on a line", PetrarchVerbs, "--- ATTACK [190] ---\nATTACK\nSCOF AT\n", 3, "want one verb", 1},
+	{"bad synset name", PetrarchVerbs, "&WEAP*N\n--- ATTACK [190] ---\nATTACK\n", 1, "synset name", 1},
+	{"bad block code", PetrarchVerbs, "--- ATTACK [19X] ---\nATTACK [190]\n", 1, "want 2 to 4 digits", 1},
+	{"tabari pattern first", TabariVerbs, "- * HEADQUARTERS [0874]\nATTACK [190]\n", 1, "no verb line before it", 1},
+	{"tabari forms first", TabariVerbs, "{ ATTACKED }\nATTACK [190]\n", 1, "no verb line before it", 1},
+	{"tabari verb without code", TabariVerbs, "ATTACK\nBOMB [190]\n", 1, "no [code]", 1},
+	{"tabari unclosed alternatives", TabariVerbs, "ATTACK [---]\n- { WILL | WOULD ] * BASE [190]\n- * CAMP [190]\n", 2, "not closed", 1},
+	{"tabari bad code", TabariVerbs, "ATTACK [---]\n- * FOR_ASYLUM [174K]\n- * CAMP [190]\n", 2, "want 2 to 4 digits", 1},
+	{"tabari unclosed forms", TabariVerbs, "BREAK [190]\n{ BROKE BROKEN\nBOMB [190]\n", 2, "not closed", 2},
+	{"tabari bad line in synsets", TabariVerbs, "<SYNSETS>\nDOLLAR\n</SYNSETS>\nBOMB [190]\n", 2, "want &NAME", 1},
+	{"tabari invalid UTF-8", TabariVerbs, "ATTACK [---]\n- + { WAS | WERE\xc2 } * [190]\n- * CAMP [190]\n", 2, "not valid UTF-8", 1},
+}
+
+func TestMalformedLines(t *testing.T) {
+	for _, tt := range malformedCases {
+		t.Run(tt.name, func(t *testing.T) {
+			d, st, err := ParseFormat(tt.format, "bad.txt", tt.content)
+			var el ErrorList
+			if !errors.As(err, &el) || len(el) != 1 {
+				t.Fatalf("err = %v, want one ParseError", err)
+			}
+			pe := el[0]
+			if pe.File != "bad.txt" || pe.Line != tt.line || !strings.Contains(pe.Err.Error(), tt.msg) {
+				t.Errorf("error %q, want bad.txt:%d: ...%s...", pe, tt.line, tt.msg)
+			}
+			if !strings.HasPrefix(pe.Error(), fmt.Sprintf("bad.txt:%d: ", tt.line)) {
+				t.Errorf("error %q does not start with the position", pe)
+			}
+			checkDictionary(t, d)
+			if got := len(d.Actors) + len(d.Verbs) + len(d.Discards); got != tt.good {
+				t.Errorf("%d entries loaded, want %d", got, tt.good)
+			}
+			if st.Errors != 1 {
+				t.Errorf("stats count %d errors", st.Errors)
+			}
+		})
+	}
+}
+
+func TestErrorListCap(t *testing.T) {
+	var b strings.Builder
+	for i := 0; i < 12; i++ {
+		b.WriteString("BAD_ [X\n")
+	}
+	b.WriteString("IRAQ_ [IRQ]\n")
+	d, _, err := ParseFormat(PetrarchActors, "many.txt", b.String())
+	if err == nil || !strings.HasSuffix(err.Error(), "\nand 2 more") || strings.Count(err.Error(), "\n") != 10 {
+		t.Errorf("err = %v", err)
+	}
+	if len(d.Actors) != 1 {
+		t.Errorf("loaded %d actors, want the good one", len(d.Actors))
+	}
+}
+
+// fuzzSeeds are the fixtures of dir and the malformed cases of the formats.
+func fuzzSeeds(f *testing.F, dir string, formats []Format) {
+	files, _ := filepath.Glob(filepath.Join("testdata", dir, "*"))
+	for _, name := range files {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		ft := Detect(name, b)
+		for k, fm := range formats {
+			if fm == ft {
+				f.Add(uint8(k), string(b))
+			}
+		}
+	}
+	for _, tt := range malformedCases {
+		for k, fm := range formats {
+			if fm == tt.format {
+				f.Add(uint8(k), tt.content)
+			}
+		}
+	}
+}
+
+// fuzzParse parses content and checks what any input must give: no
+// panic, errors that are ParseErrors naming the file and a line of it, and
+// a dictionary keeping the invariants of checkDictionary.
+func fuzzParse(t *testing.T, f Format, content string) {
+	d, st, err := ParseFormat(f, "fuzz.txt", content)
+	lines := strings.Count(content, "\n") + 1
+	if err != nil {
+		var el ErrorList
+		if !errors.As(err, &el) {
+			t.Fatalf("error %v is not an ErrorList", err)
+		}
+		for _, e := range el {
+			if e.File != "fuzz.txt" || e.Line < 1 || e.Line > lines {
+				t.Fatalf("error %q: want fuzz.txt and a line in 1..%d", e, lines)
+			}
+		}
+		if st.Errors != len(el) {
+			t.Fatalf("stats count %d errors, list has %d", st.Errors, len(el))
+		}
+	}
+	if d == nil {
+		t.Fatal("nil dictionary")
+	}
+	checkDictionary(t, d)
+	for _, p := range d.Phrases {
+		if !utf8.ValidString(p.Text) {
+			t.Fatalf("phrase %q is not valid UTF-8", p.Text)
+		}
+	}
+	Compile(d)
+}
+
+var petrarchFormats = []Format{PetrarchActors, PetrarchAgents, PetrarchVerbs, PetrarchDiscards}
+
+func FuzzParsePetrarch(f *testing.F) {
+	fuzzSeeds(f, "petrarch", petrarchFormats)
+	f.Fuzz(func(t *testing.T, kind uint8, content string) {
+		fuzzParse(t, petrarchFormats[int(kind)%len(petrarchFormats)], content)
+	})
+}

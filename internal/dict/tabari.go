@@ -1,0 +1,208 @@
+package dict
+
+// Readers for TABARI dictionaries (.actors, .agents, .verbs). Actors and
+// agents share PETRARCH's readers (petrarch.go) but comments start with
+// ";" and "#" only starts a comment at the beginning of a line, as "[###]"
+// is a code. Verbs differ: each verb line carries its own patterns.
+
+import (
+	"errors"
+	"strings"
+)
+
+// parseTabariActors reads a TABARI .actors file. Besides PETRARCH's
+// constructs it has <NOUN> and <ADJECTIVE> lists (words for TABARI's own
+// parser, counted as skipped), the discard code [###] and compound codes
+// [A/B] (skipped).
+func parseTabariActors(name, content string) (*Dictionary, Stats, error) {
+	return parseLegacyActors(name, content, tabari, TabariActors)
+}
+
+// parseTabariAgents reads a TABARI .agents file: "NOUN_ [~CODE]".
+func parseTabariAgents(name, content string) (*Dictionary, Stats, error) {
+	return parseLegacyAgents(name, content, tabari, TabariAgents)
+}
+
+type tabVerb struct {
+	line     int
+	raw      string
+	code     string
+	coded    bool
+	forms    []string
+	formLine int
+	patterns []int
+	pats     []string
+}
+
+// parseTabariVerbs reads a TABARI .verbs file: "VERB [code]" lines, an
+// optional "{ FORM FORM }" line of irregular forms, and "- pattern [code]"
+// lines that apply to the verb above them. A verb may be a phrase
+// ("BRUSH ASIDE REPORTS"), whose words may be apart in the text as in a
+// pattern. <SYNSETS> define "&NAME" sets as in PETRARCH; <TIME> and other
+// sections are counted as skipped.
+func parseTabariVerbs(name, content string) (*Dictionary, Stats, error) {
+	l := newLegacy(name, tabari, TabariVerbs)
+	syn := synsets{}
+	var synName, section string
+	var cur *tabVerb
+	l.lines(content, func(n int, line string) {
+		t := strings.TrimSpace(line)
+		if t == "" {
+			return
+		}
+		if t[0] == '<' && t[len(t)-1] == '>' && !strings.ContainsAny(t, " []") {
+			l.flushTabVerb(cur, syn)
+			cur, synName = nil, ""
+			if strings.HasPrefix(t, "</") {
+				section = ""
+			} else {
+				section = strings.ToUpper(strings.Trim(t, "<>"))
+			}
+			return
+		}
+		if section != "" && section != "SYNSETS" {
+			l.skip("TABARI " + strings.ToLower(section) + " entries")
+			return
+		}
+		l.st.Rows++
+		switch {
+		case t[0] == '&':
+			l.flushTabVerb(cur, syn)
+			cur = nil
+			synName = strings.ToUpper(strings.TrimRight(strings.TrimSpace(t[1:]), "_"))
+			if synName == "" || strings.IndexFunc(synName, func(r rune) bool { return !(r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_') }) >= 0 {
+				l.bad(n, "synset name %q: want &LETTERS", t)
+				synName = ""
+				return
+			}
+			if _, dup := syn[synName]; dup {
+				l.bad(n, "synset &%s is defined twice", synName)
+			}
+			syn[synName] = nil
+			l.st.Synsets++
+		case t[0] == '+' && synName != "":
+			toks, err := lexPattern(t[1:], syn)
+			if err == nil {
+				var seqs [][]string
+				if seqs, err = wordsOnly(toks, 256); err == nil {
+					for _, q := range seqs {
+						syn[synName] = append(syn[synName], slicesWithout(q, "*"))
+					}
+					return
+				}
+			}
+			l.bad(n, "synset member %q: %v", t, err)
+		case section == "SYNSETS":
+			l.bad(n, "line %q in <SYNSETS>: want &NAME or +MEMBER", t)
+		case t[0] == '-':
+			if cur == nil {
+				l.bad(n, "pattern %q has no verb line before it", t)
+				return
+			}
+			cur.patterns = append(cur.patterns, n)
+			cur.pats = append(cur.pats, t)
+		case t[0] == '{':
+			if cur == nil {
+				l.bad(n, "verb forms %q have no verb line before it", t)
+				return
+			}
+			if !strings.HasSuffix(t, "}") {
+				l.bad(n, "verb forms %q are not closed with '}'", t)
+				return
+			}
+			cur.forms = append(cur.forms, strings.Fields(t[1:len(t)-1])...)
+			cur.formLine = n
+		default:
+			l.flushTabVerb(cur, syn)
+			cur = nil
+			pat, codeText, err := trailingCode(t)
+			if err != nil {
+				l.bad(n, "verb %q: %v", t, err)
+				return
+			}
+			v := &tabVerb{line: n, raw: t}
+			if strings.TrimSpace(codeText) == "###" {
+				// A discard phrase, as in the actors files.
+				l.d.Discards = append(l.d.Discards, legacyWords(pat))
+				l.st.Discards++
+				return
+			}
+			code, ok, err := eventCode(codeText)
+			var sk errSkip
+			switch {
+			case errors.As(err, &sk):
+				l.skip(string(sk))
+				l.st.Skipped++
+			case err != nil:
+				l.bad(n, "verb %q: %v", t, err)
+			}
+			v.code, v.coded = code, ok && err == nil
+			if i := strings.IndexByte(pat, '{'); i >= 0 {
+				j := strings.IndexByte(pat, '}')
+				if j < i {
+					l.bad(n, "verb forms %q are not closed with '}'", pat[i:])
+					return
+				}
+				v.forms = strings.Fields(pat[i+1 : j])
+				pat = strings.TrimSpace(pat[:i] + pat[j+1:])
+			}
+			if pat == "" {
+				l.bad(n, "verb line %q has no verb", t)
+				return
+			}
+			v.forms = append([]string{pat}, v.forms...)
+			cur = v
+		}
+	})
+	l.flushTabVerb(cur, syn)
+	return l.finish(l.st.Verbs + l.st.Patterns)
+}
+
+func (l *legacy) flushTabVerb(v *tabVerb, syn synsets) {
+	if v == nil {
+		return
+	}
+	seen := map[string]bool{}
+	var alts [][]string
+	for k, f := range v.forms {
+		toks, err := lexPattern(f, syn)
+		var seqs [][]string
+		if err == nil {
+			seqs, err = wordsOnly(toks, 256)
+		}
+		if err != nil {
+			line := v.line
+			if k > 0 && v.formLine > 0 {
+				line = v.formLine
+			}
+			var sk errSkip
+			if errors.As(err, &sk) {
+				l.skip(string(sk))
+				l.st.Skipped++
+			} else {
+				l.bad(line, "verb %q: %v", f, err)
+			}
+			if k == 0 {
+				return // the verb itself is unusable, and so are its patterns
+			}
+			continue
+		}
+		for _, q := range seqs {
+			if key := formKey(q); !seen[key] {
+				seen[key] = true
+				alts = append(alts, q)
+			}
+		}
+	}
+	if len(alts) == 0 {
+		l.bad(v.line, "verb line %q has no verb", v.raw)
+		return
+	}
+	if v.coded {
+		l.addVerbs(v.code, v.raw, l.rule(v.line), alts, false, false)
+		l.st.Verbs++
+	}
+	for k, line := range v.patterns {
+		l.pattern(line, v.pats[k], alts, syn)
+	}
+}

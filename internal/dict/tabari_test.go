@@ -1,0 +1,98 @@
+package dict
+
+import (
+	"reflect"
+	"slices"
+	"testing"
+)
+
+func TestTabariActors(t *testing.T) {
+	d, st := loadFixture(t, "tabari/tiny.actors")
+	want := []actorSummary{
+		{Country, "IRQ", "IRQ", nil, "Iraq", nil, []string{"Iraq"}},
+		{Country, "ETH", "ETH", nil, "Ethiop", nil, []string{"Ethiop"}},
+		{Person, "ETHELI", "ETH", nil, "Trentino", []Role{{Code: "ETHGOV", From: "2025-01-01"}, {Code: "ETHELI"}}, []string{"Trentino"}},
+		{Person, "USAELI", "USA", nil, "Zeppo", []Role{
+			{Code: "USAGOV", To: "1939-01-01"},
+			{Code: "USAGOV", From: "1939-01-01", To: "1945-12-31"},
+			{Code: "USAELI"},
+		}, []string{"Zeppo", "Zeppo Marx"}},
+		{Org, "abk", "", nil, "Abkhaz", nil, []string{"Abkhaz"}},
+	}
+	if got := summarise(d); !reflect.DeepEqual(got, want) {
+		t.Errorf("actors\n got %+v\nwant %+v", got, want)
+	}
+	// "[###]" is a discard; "#DELETED_ENTRY" a comment; nothing after ~~FINISH.
+	if !slices.Equal(d.Discards, []string{"ACADEMY AWARD"}) {
+		t.Errorf("discards = %q", d.Discards)
+	}
+	wantSkips := map[string]int{"TABARI noun list entries": 1, "actors with a compound code (A/B)": 1,
+		"actors with the null code (---)": 1}
+	if st.Format != TabariActors || st.Actors != 5 || st.Names != 6 || st.Discards != 1 || !reflect.DeepEqual(st.SkippedBy, wantSkips) {
+		t.Errorf("stats %+v", st)
+	}
+}
+
+func TestTabariAgents(t *testing.T) {
+	d, st := loadFixture(t, "tabari/tiny.agents")
+	want := []actorSummary{
+		{Agent, "", "", []string{"GOV"}, "", nil, []string{"foreign minister"}},
+		{Agent, "", "", []string{"MIL"}, "", nil, []string{"soldiers"}},
+		{Agent, "", "", []string{"NGO"}, "", nil, []string{"rights groups"}},
+		{Agent, "", "", []string{"GOV", "MED"}, "", nil, []string{"state-owned newspaper"}},
+	}
+	if got := summarise(d); !reflect.DeepEqual(got, want) {
+		t.Errorf("agents\n got %+v\nwant %+v", got, want)
+	}
+	if st.Format != TabariAgents || st.Agents != 4 {
+		t.Errorf("stats %+v", st)
+	}
+}
+
+func TestTabariVerbs(t *testing.T) {
+	d, st := loadFixture(t, "tabari/tiny.verbs")
+	want := []string{
+		"0874 abandon * headquarters",
+		"0874 abandon * outpost * in +",
+		"112 accus", "112 accusation", // ACCUS and its forms line
+		"1121 accus * of * attack (+inside)", "1121 accus * of * bombing (+inside)",
+		"1121 accusation * of * attack (+inside)", "1121 accusation * of * bombing (+inside)",
+		"070 give",
+		"071 give * dollar", "071 give * swiss franc",
+		"142 brush * aside * reports", // a verb phrase: space is a gap
+		"195 close * embassy",
+	}
+	if got := verbLines(d); !slices.Equal(got, want) {
+		t.Errorf("verbs\n got %q\nwant %q", got, want)
+	}
+	wantSkips := map[string]int{"TABARI time entries": 1, "compound actors (%)": 1,
+		"discard patterns (###)": 1, "target (+) before the verb": 1}
+	if st.Format != TabariVerbs || st.Verbs != 3 || st.Patterns != 5 || st.Skipped != 3 || st.Synsets != 1 ||
+		!reflect.DeepEqual(st.SkippedBy, wantSkips) {
+		t.Errorf("stats %+v", st)
+	}
+	if !slices.Equal(d.Discards, []string{"KENTUCKY DERBY"}) {
+		t.Errorf("discards = %q", d.Discards)
+	}
+
+	c := Compile(d)
+	s := "Rebels accused the army of bombings and closed the embassy."
+	toks := tokens(s)
+	var got []string
+	for _, m := range c.MatchVerbs(toks, nil) {
+		got = append(got, c.Verbs[m.Index].Code+":"+s[toks[m.Start].Start:toks[m.End-1].End])
+	}
+	wantMatch := []string{"112:accused", "1121:accused the army of bombings", "195:closed the embassy"}
+	if !slices.Equal(got, wantMatch) {
+		t.Errorf("matches\n got %q\nwant %q", got, wantMatch)
+	}
+}
+
+var tabariFormats = []Format{TabariActors, TabariAgents, TabariVerbs}
+
+func FuzzParseTabari(f *testing.F) {
+	fuzzSeeds(f, "tabari", tabariFormats)
+	f.Fuzz(func(t *testing.T, kind uint8, content string) {
+		fuzzParse(t, tabariFormats[int(kind)%len(tabariFormats)], content)
+	})
+}
