@@ -118,12 +118,13 @@ func (c *Coder) sentence(sc *scratch, a *reader.Article, si int, sp text.Span, d
 		if len(tgts) == 0 && !political(&ms[srcs[0]]) || len(srcs) == 0 && !political(&ms[tgts[0]]) {
 			continue
 		}
-		mod, cue, refusal := modality(t, ti, sc.triggers, ms, toks, a.Text)
+		mod, cue, refusal, governs := modality(t, ti, sc.triggers, ms, toks, a.Text)
 		if t.promised && mod == event.Asserted {
 			mod = event.Future
 		}
 		code, rule := t.verb.Code, t.verb.Rule+" "+t.verb.Pattern
 		switch {
+		case !governs && !t.promised:
 		case mod == event.Future:
 			if c, ok := announced(code); ok {
 				code, rule, mod = c, rule+" (future: "+c+")", event.Asserted

@@ -53,8 +53,9 @@ func roles(t *trigger, ti int, ts []trigger, ms []mention, toks []text.Token, s 
 		after = nextAfter(after, t, ti, ts, ms, toks)
 	}
 	// A statement's complement is what was said, not to whom: "the Fed said
-	// that banks ..." has no target; "told reporters" needs a "+" pattern.
-	if after >= 0 && t.verb.Code[:2] == "01" && !t.verb.TargetAfter {
+	// that banks ..." has no target; an addressee comes with "to" or "+"
+	// ("sent a letter to the minister", "told reporters").
+	if after >= 0 && t.verb.Code[:2] == "01" && !t.verb.TargetAfter && ms[after].prep != "to" {
 		after = -1
 	}
 	if after >= 0 {
@@ -303,7 +304,7 @@ const modalityWindow = 10
 //
 // refusal reports a negation that is a refusal: a refusal word ("refused
 // to", "declined to") or a negated future or modal ("will not", "cannot").
-func modality(t *trigger, ti int, ts []trigger, ms []mention, toks []text.Token, s string) (mod, cue string, refusal bool) {
+func modality(t *trigger, ti int, ts []trigger, ms []mention, toks []text.Token, s string) (mod, cue string, refusal, governs bool) {
 	lo := t.Start - modalityWindow
 	if ti > 0 && ts[ti-1].End > lo {
 		lo = ts[ti-1].End
@@ -349,17 +350,25 @@ func modality(t *trigger, ti int, ts []trigger, ms []mention, toks []text.Token,
 		}
 	}
 	text := func(k int) string { return s[toks[k].Start:toks[k].End] }
+	// A cue governs the trigger itself when it stands close before it ("will
+	// attack", "would not release"), not across an object ("will reduce
+	// pressure and attacks").
+	near := func(k int) bool { return t.Start-k <= governReach }
 	switch {
 	case neg >= 0:
 		refusal = refusalCues[toks[neg].Stem] || fut >= 0 && willCues[toks[fut].Stem] || hyp >= 0 && modalCan[toks[hyp].Stem]
-		return event.Negated, text(neg), refusal
+		return event.Negated, text(neg), refusal, near(neg)
 	case hyp >= 0:
-		return event.Hypothetical, text(hyp), false
+		return event.Hypothetical, text(hyp), false, near(hyp)
 	case fut >= 0:
-		return event.Future, text(fut), false
+		return event.Future, text(fut), false, near(fut)
 	}
-	return event.Asserted, "", false
+	return event.Asserted, "", false, false
 }
+
+// governReach is how close before a trigger a modal cue must stand to turn
+// the event into an intent, a threat or a refusal.
+const governReach = 3
 
 var (
 	refusalCues = stemSet("refuse", "decline", "declined", "reluctant", "unwilling", "reject")
