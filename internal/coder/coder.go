@@ -181,8 +181,8 @@ func (c *Coder) sentence(sc *scratch, a *reader.Article, si int, sp text.Span, d
 func (c *Coder) pickTriggers(vs []dict.Match, ms []mention, toks []text.Token, out []trigger) []trigger {
 	sort.SliceStable(vs, func(i, j int) bool {
 		a, b := &c.dict.Verbs[vs[i].Index], &c.dict.Verbs[vs[j].Index]
-		if a.Words != b.Words {
-			return a.Words > b.Words
+		if vs[i].Words != vs[j].Words {
+			return vs[i].Words > vs[j].Words
 		}
 		if len(a.Code) != len(b.Code) {
 			return len(a.Code) > len(b.Code)
@@ -403,7 +403,7 @@ func confidence(src, tgt *event.Actor, t *trigger, passive bool, mod string) flo
 	if tgt != nil {
 		c += 0.15
 	}
-	if t.verb.Words >= 2 {
+	if t.Words >= 2 {
 		c += 0.1
 	}
 	if passive {

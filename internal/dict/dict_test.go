@@ -58,22 +58,40 @@ func TestParseAndMatch(t *testing.T) {
 	}
 }
 
-func TestExpand(t *testing.T) {
-	got, err := expand("{carry out|launch} [air] strike +")
+func TestCompactAndAlternatives(t *testing.T) {
+	got, err := compact("{carry out|launch} [air] strike +")
 	if err != nil {
 		t.Fatal(err)
 	}
 	var s []string
 	for _, g := range got {
-		s = append(s, strings.Join(g, " "))
+		if alts, ok := Alternatives(g); ok {
+			s = append(s, "("+strings.Join(alts, "/")+")")
+		} else {
+			s = append(s, g)
+		}
 	}
-	want := "carry out air strike +|carry out strike +|launch air strike +|launch strike +"
-	if strings.Join(s, "|") != want {
-		t.Errorf("expand = %q", strings.Join(s, "|"))
+	if want := "(carry out/launch) (air/) strike +"; strings.Join(s, " ") != want {
+		t.Errorf("compact = %q, want %q", strings.Join(s, " "), want)
+	}
+	if n := maxWords(got[:3]); n != 4 {
+		t.Errorf("maxWords = %d, want 4", n)
 	}
 	for _, bad := range []string{"{a|b", "a]", "{a|[b]}"} {
-		if _, err := expand(bad); err == nil {
-			t.Errorf("expand(%q): no error", bad)
+		if _, err := compact(bad); err == nil {
+			t.Errorf("compact(%q): no error", bad)
+		}
+	}
+	// Every path through the groups matches, with its own word count.
+	d, err := Parse("v.tsv", "code\tpattern\texample\n190\t{carry out|launch} [air] strike\tx\n")
+	if err != nil && !strings.Contains(err.Error(), "x") {
+		t.Fatal(err)
+	}
+	c := Compile(d)
+	for text, words := range map[string]int{"they carried out air strikes": 4, "they launched strikes": 2, "they launch air strike": 3} {
+		ms := c.MatchVerbs(tokens(text), nil)
+		if len(ms) != 1 || ms[0].Words != words {
+			t.Errorf("%q: matches %+v, want one with %d words", text, ms, words)
 		}
 	}
 }

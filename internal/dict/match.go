@@ -1,6 +1,8 @@
 package dict
 
 import (
+	"strings"
+
 	"github.com/sitrep/sitrep/internal/text"
 )
 
@@ -17,12 +19,22 @@ type Compiled struct {
 	verbs  trie
 	// actorCase[i][k] is the case constraint of token k of phrase i.
 	phraseCase [][]uint8
+	// stems caches word stems while compiling.
+	stems map[string][]string
 }
 
 type node struct {
 	next map[string]int32
 	gap  int32 // child reached through a "*" gap, 0 if none
 	ends []int32
+	// verbs are the verb patterns ending here, with the number of literal
+	// words on the path that reached this node.
+	verbs []verbEnd
+}
+
+type verbEnd struct {
+	verb  int32
+	words int32
 }
 
 type trie struct{ nodes []node }
@@ -52,6 +64,70 @@ func (t *trie) insert(keys []string, val int32) {
 		n = c
 	}
 	t.nodes[n].ends = append(t.nodes[n].ends, val)
+}
+
+func (t *trie) child(n int32, key string) int32 {
+	if t.nodes[n].next == nil {
+		t.nodes[n].next = map[string]int32{}
+	}
+	c, ok := t.nodes[n].next[key]
+	if !ok {
+		t.nodes = append(t.nodes, node{})
+		c = int32(len(t.nodes) - 1)
+		t.nodes[n].next[key] = c
+	}
+	return c
+}
+
+func (t *trie) gapChild(n int32) int32 {
+	if t.nodes[n].gap == 0 {
+		t.nodes = append(t.nodes, node{})
+		t.nodes[n].gap = int32(len(t.nodes) - 1)
+	}
+	return t.nodes[n].gap
+}
+
+// insertVerb adds pattern tokens toks[i:] of verb v below node n; words
+// counts the literal words already on the path.
+func (c *Compiled) insertVerb(n int32, toks []string, words int32, v int32) {
+	if len(toks) == 0 {
+		if words == 0 {
+			return
+		}
+		nd := &c.verbs.nodes[n]
+		for k := range nd.verbs {
+			if nd.verbs[k].verb == v {
+				nd.verbs[k].words = max(nd.verbs[k].words, words)
+				return
+			}
+		}
+		nd.verbs = append(nd.verbs, verbEnd{v, words})
+		return
+	}
+	t := toks[0]
+	if t == "*" {
+		c.insertVerb(c.verbs.gapChild(n), toks[1:], words, v)
+		return
+	}
+	alts, isGroup := Alternatives(t)
+	if !isGroup {
+		alts = []string{t}
+	}
+	for _, alt := range alts {
+		m, w := n, words
+		for _, word := range strings.Fields(alt) {
+			st, ok := c.stems[word]
+			if !ok {
+				st, _ = phraseTokens(word)
+				c.stems[word] = st
+			}
+			for _, s := range st {
+				m = c.verbs.child(m, s)
+			}
+			w++
+		}
+		c.insertVerb(m, toks[1:], w, v)
+	}
 }
 
 // need is a case requirement on a text token.
@@ -103,22 +179,13 @@ func Compile(d *Dictionary) *Compiled {
 		c.phraseCase[i] = cases
 		c.actors.insert(stems, int32(i))
 	}
-	// Patterns expand to many word sequences over few distinct words: stem
-	// each word once.
-	stemsOf := map[string][]string{"*": {"*"}}
-	var keys []string
+	// Patterns stand for many word sequences over few distinct words: stem
+	// each word once, and expand alternative groups as the trie grows.
+	c.stems = map[string][]string{"*": {"*"}}
 	for i, words := range d.VerbTokens {
-		keys = keys[:0]
-		for _, w := range words {
-			st, ok := stemsOf[w]
-			if !ok {
-				st, _ = phraseTokens(w)
-				stemsOf[w] = st
-			}
-			keys = append(keys, st...)
-		}
-		c.verbs.insert(keys, int32(i))
+		c.insertVerb(0, words, 0, int32(i))
 	}
+	c.stems = nil
 	return c
 }
 
@@ -127,6 +194,8 @@ type Match struct {
 	Start, End int
 	// Index is the phrase index (actors) or verb index (verbs).
 	Index int
+	// Words is the number of literal pattern words matched (verbs only).
+	Words int
 }
 
 func caseOK(need uint8, t text.Token) bool {
@@ -207,8 +276,8 @@ func (c *Compiled) MatchVerbs(toks []text.Token, dst []Match) []Match {
 
 func (c *Compiled) walk(toks []text.Token, start, pos int, n int32, dst []Match) []Match {
 	nd := &c.verbs.nodes[n]
-	for _, v := range nd.ends {
-		dst = append(dst, Match{Start: start, End: pos, Index: int(v)})
+	for _, v := range nd.verbs {
+		dst = append(dst, Match{Start: start, End: pos, Index: int(v.verb), Words: int(v.words)})
 	}
 	if pos < len(toks) {
 		if next, ok := nd.next[toks[pos].Stem]; ok {

@@ -217,42 +217,37 @@ func Parse(name, content string) (*Dictionary, error) {
 				continue
 			}
 			pat := get("pattern")
-			exps, err := expand(pat)
+			toks, err := compact(pat)
 			if err != nil {
 				bad(lineNo, col["pattern"]+1, "pattern %q: %v", pat, err)
 				continue
 			}
-			for _, toks := range exps {
-				v := Verb{Code: code, Pattern: pat, Example: get("example"), Rule: rule, PLOVER: get("plover")}
-				var words []string
-				for k, t := range toks {
-					switch t {
-					case "+":
-						if k < len(toks)-1 {
-							// "pressure + to": the target stands inside the
-							// pattern, in a gap.
-							v.TargetInside = true
-							words = append(words, "*")
-							continue
-						}
-						v.TargetAfter = true
-					case "$":
-					default:
-						if t != "*" {
-							v.Words++
-						}
-						words = append(words, t)
+			v := Verb{Code: code, Pattern: pat, Example: get("example"), Rule: rule, PLOVER: get("plover")}
+			var words []string
+			for k, t := range toks {
+				switch t {
+				case "+":
+					if k < len(toks)-1 {
+						// "pressure + to": the target stands inside the
+						// pattern, in a gap.
+						v.TargetInside = true
+						words = append(words, "*")
+						continue
 					}
+					v.TargetAfter = true
+				case "$":
+				default:
+					words = append(words, t)
 				}
-				for len(words) > 0 && words[len(words)-1] == "*" {
-					words = words[:len(words)-1]
-				}
-				if v.Words == 0 {
-					continue
-				}
-				d.Verbs = append(d.Verbs, v)
-				d.VerbTokens = append(d.VerbTokens, words)
 			}
+			for len(words) > 0 && words[len(words)-1] == "*" {
+				words = words[:len(words)-1]
+			}
+			if v.Words = maxWords(words); v.Words == 0 {
+				continue
+			}
+			d.Verbs = append(d.Verbs, v)
+			d.VerbTokens = append(d.VerbTokens, words)
 			stats.Entries++
 		}
 	}
@@ -332,28 +327,37 @@ func checkDates(from, to string) error {
 	return nil
 }
 
-// maxExpansions bounds how many token sequences one pattern may expand to.
-const maxExpansions = 8192
+// maxExpansions bounds how many word sequences one pattern may stand for.
+const maxExpansions = 1 << 16
 
-// expand turns a pattern with {a|b} alternatives and [optional] parts into
-// its literal word sequences. Words are kept as written; "*", "+" and "$"
-// are kept as markers.
-func expand(pat string) ([][]string, error) {
-	seqs := [][]string{nil}
-	appendAlts := func(alts []string) error {
-		var next [][]string
-		for _, s := range seqs {
-			for _, a := range alts {
-				n := append(append([]string(nil), s...), strings.Fields(a)...)
-				next = append(next, n)
-			}
-		}
-		if len(next) > maxExpansions {
-			return fmt.Errorf("expands to more than %d phrases", maxExpansions)
-		}
-		seqs = next
-		return nil
+// Alternative groups inside a compacted pattern: a token that starts with
+// groupMark holds the alternatives of one {a|b} or [a] group, separated by
+// altSep; an empty alternative makes the group optional. Compile expands
+// groups while it inserts the pattern into the trie, so a pattern with many
+// alternatives costs trie nodes, not a list of every sequence.
+const (
+	groupMark = "\x00"
+	altSep    = "\x01"
+)
+
+// Alternatives returns the alternatives of a group token and whether tok is
+// one.
+func Alternatives(tok string) ([]string, bool) {
+	if !strings.HasPrefix(tok, groupMark) {
+		return nil, false
 	}
+	return strings.Split(tok[len(groupMark):], altSep), true
+}
+
+// Group returns the token for a group of alternatives (each a phrase of
+// space-separated words, "" for nothing).
+func Group(alts []string) string { return groupMark + strings.Join(alts, altSep) }
+
+// compact parses a pattern into tokens: words, "*", "+", "$", and one group
+// token per {a|b} or [a].
+func compact(pat string) ([]string, error) {
+	var toks []string
+	n := 1
 	for i := 0; i < len(pat); {
 		c := pat[i]
 		switch {
@@ -373,12 +377,16 @@ func expand(pat string) ([][]string, error) {
 				return nil, errors.New("nested brackets are not supported")
 			}
 			alts := strings.Split(inner, "|")
+			for k, a := range alts {
+				alts[k] = strings.Join(strings.Fields(a), " ")
+			}
 			if c == '[' {
 				alts = append(alts, "")
 			}
-			if err := appendAlts(alts); err != nil {
-				return nil, err
+			if n *= len(alts); n > maxExpansions {
+				return nil, fmt.Errorf("expands to more than %d phrases", maxExpansions)
 			}
+			toks = append(toks, Group(alts))
 			i += j + 2
 		case c == '}' || c == ']':
 			return nil, fmt.Errorf("unmatched %q at column %d", c, i+1)
@@ -387,11 +395,27 @@ func expand(pat string) ([][]string, error) {
 			for j < len(pat) && !strings.ContainsRune(" \t{[}]", rune(pat[j])) {
 				j++
 			}
-			if err := appendAlts([]string{pat[i:j]}); err != nil {
-				return nil, err
-			}
+			toks = append(toks, pat[i:j])
 			i = j
 		}
 	}
-	return seqs, nil
+	return toks, nil
+}
+
+// maxWords returns the number of literal words on the longest path through
+// a compacted pattern.
+func maxWords(toks []string) int {
+	n := 0
+	for _, t := range toks {
+		if alts, ok := Alternatives(t); ok {
+			best := 0
+			for _, a := range alts {
+				best = max(best, len(strings.Fields(a)))
+			}
+			n += best
+		} else if t != "*" {
+			n++
+		}
+	}
+	return n
 }
