@@ -76,8 +76,8 @@ func TestExampleArticle(t *testing.T) {
 	for _, q := range qs {
 		if strings.HasPrefix(q.Text, "We have been discussing this for months.") {
 			found = true
-			if q.Speaker != "the source" || !q.Anonymous || a.Text[q.Start:q.End] != q.Text {
-				t.Errorf("quotation %+v, want the anonymous source", q)
+			if q.Speaker != "the source" || !q.Anonymous || q.Sector != "GOV" || a.Text[q.Start:q.End] != q.Text {
+				t.Errorf("quotation %+v, want the anonymous administration (GOV) source", q)
 			}
 		}
 	}

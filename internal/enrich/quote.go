@@ -102,7 +102,38 @@ func Quotes(a *reader.Article) []Quote {
 		}
 		i++
 	}
+	for k := range out {
+		inheritSector(s, &out[k])
+	}
 	return out
+}
+
+// inheritSector gives a definite anonymous speaker ("the source") the
+// sector of the article's last earlier mention of the same kind of speaker
+// with a sector word before it ("an administration source"): the text's
+// own coreference.
+func inheritSector(s string, q *Quote) {
+	if !q.Anonymous || q.Sector != "" || !strings.HasPrefix(strings.ToLower(q.Speaker), "the ") {
+		return
+	}
+	fields := strings.Fields(q.Speaker)
+	head := strings.ToLower(fields[len(fields)-1])
+	before := strings.ToLower(s[:q.Start])
+	table := sectorWords
+	for end := len(before); end > 0; {
+		i := strings.LastIndex(before[:end], " "+head)
+		if i < 0 {
+			return
+		}
+		prev := strings.Fields(before[max(0, i-40):i])
+		if len(prev) > 0 {
+			if sec, ok := table[text.Stem(strings.Trim(prev[len(prev)-1], ",.;:\"'"))]; ok {
+				q.Sector = sec
+				return
+			}
+		}
+		end = i
+	}
 }
 
 // quoteVerbs introduce a quotation.

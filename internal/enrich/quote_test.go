@@ -82,3 +82,15 @@ func TestQuotesNormalize(t *testing.T) {
 		t.Errorf("got %+v in %q", qs, a.Text)
 	}
 }
+
+func TestQuoteSpeakerInheritsSector(t *testing.T) {
+	a := &reader.Article{ID: "q", Text: "A military source said the base was hit. Later, “We will respond in kind,” the source said."}
+	qs := Quotes(a)
+	if len(qs) != 1 || qs[0].Sector != "MIL" || !qs[0].Anonymous {
+		t.Fatalf("quotes %+v, want one anonymous MIL quotation", qs)
+	}
+	a = &reader.Article{ID: "q", Text: "“We will respond in kind,” the source said."}
+	if qs := Quotes(a); len(qs) != 1 || qs[0].Sector != "" {
+		t.Errorf("no earlier mention: quotes %+v, want no sector", qs)
+	}
+}
