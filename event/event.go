@@ -116,6 +116,9 @@ type Event struct {
 
 	// Location is where the event happened, nil when unknown.
 	Location *Location `json:"location,omitempty"`
+	// Locations lists every place of a list the event happened in ("in Iraq
+	// and Syria"), the first being Location; empty for a single place.
+	Locations []Location `json:"locations,omitempty"`
 	// Attribution says who claims the event, nil when the text asserts it
 	// in its own voice.
 	Attribution *Attribution `json:"attribution,omitempty"`

@@ -90,6 +90,7 @@ func TestCoderSentences(t *testing.T) {
 		{"refusal is a rejection", "Syria will not release the prisoners.", "12", "SYR", "", event.Asserted},
 		{"negated fact stays negated", "Russia did not release the prisoners.", "08", "RUS", "", event.Negated},
 		{"pronoun subject is the sentence subject", "Egypt announced that it would host Israeli negotiators.", "03", "EGY", "ISR", event.Asserted},
+		{"translation artefact: capitalised preposition before a name", "The US ambassador sent a letter to the Iraqi foreign minister To Fuad Hussein on Wednesday.", "01", "USAGOV", "IRQGOV", ""},
 		{"capital as government", "Washington imposed sanctions on Iran.", "16", "USAGOV", "IRN", event.Asserted},
 	}
 	for _, tc := range tests {

@@ -558,6 +558,7 @@ func (sc *placeScratch) place(g *gazetteer, e *event.Event) {
 		if lo < hi && sc.mayBeGoverned(lo, hi, sp.Start) {
 			if m := sc.inSentence(g, sp, lo, hi, e); m >= 0 {
 				e.Location = sc.location(g, m, true)
+				sc.list(g, m, hi, e)
 				return
 			}
 		}
@@ -565,6 +566,35 @@ func (sc *placeScratch) place(g *gazetteer, e *event.Event) {
 	if m := sc.articlePlace(g); m >= 0 {
 		e.Location = sc.location(g, m, false)
 	}
+}
+
+// list adds to e.Locations the places that continue the list of the place
+// mention m ("in Iraq and Syria", "in Gaza, the West Bank and Lebanon"),
+// mentions before hi, when there is more than one.
+func (sc *placeScratch) list(g *gazetteer, m, hi int, e *event.Event) {
+	j := m + 1
+	for ; j < hi && sc.ments[j].governed && listSeparator(sc.s[sc.ments[j-1].end:sc.ments[j].start]); j++ {
+		if sc.placeOf(g, j) < 0 {
+			break
+		}
+	}
+	if j == m+1 {
+		return
+	}
+	for k := m; k < j; k++ {
+		if loc := sc.location(g, k, true); loc != nil {
+			e.Locations = append(e.Locations, *loc)
+		}
+	}
+}
+
+// listSeparator reports whether s joins two members of a list.
+func listSeparator(s string) bool {
+	switch strings.TrimSpace(strings.ToLower(s)) {
+	case "and", ",", ", and", "or", "and the", ", the", ", and the":
+		return true
+	}
+	return false
 }
 
 // locativeWords are the locatives as written, for mayBeGoverned;

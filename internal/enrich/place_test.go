@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/sitrep/sitrep/event"
+	"github.com/sitrep/sitrep/internal/coder"
 	"github.com/sitrep/sitrep/internal/reader"
 )
 
@@ -325,4 +326,22 @@ func FuzzPlaces(f *testing.F) {
 			t.Errorf("Location %q at %d-%d is not in the text", l.Name, l.Start, l.End)
 		}
 	})
+}
+
+func TestPlacesList(t *testing.T) {
+	s := "Militias fired rockets at US bases in Iraq, Syria and Jordan on Monday."
+	a := &reader.Article{ID: "l", Date: "2024-01-24", Text: s}
+	es, _ := coder.New(nil).Code(a, nil)
+	if len(es) == 0 {
+		t.Fatal("no events")
+	}
+	Places(a, es)
+	e := es[0]
+	var got []string
+	for _, l := range e.Locations {
+		got = append(got, l.Country)
+	}
+	if e.Location == nil || e.Location.Country != "IRQ" || strings.Join(got, " ") != "IRQ SYR JOR" {
+		t.Errorf("location %+v, locations %v; want Iraq, then Iraq Syria Jordan", e.Location, got)
+	}
 }

@@ -78,6 +78,28 @@ func TestExampleArticle(t *testing.T) {
 			t.Errorf("withdrawal coded as a 2024 fact: %q (%s)", e.Evidence.Sentence, e.Modality)
 		}
 	}
+	// The strikes happened in Iraq and Syria, with coordinates, and number
+	// about 150; the talks are attributed to four anonymous sources via
+	// Reuters; the letter is dated that Wednesday from the text.
+	if len(strikes) > 0 {
+		s := strikes[0]
+		if s.Location == nil || s.Location.Country != "IRQ" || s.Location.Lat == 0 || len(s.Locations) != 2 || s.Locations[1].Country != "SYR" {
+			t.Errorf("strikes located at %+v / %+v, want Iraq and Syria", s.Location, s.Locations)
+		}
+		if len(s.Counts) == 0 || s.Counts[0].Number != 150 || !s.Counts[0].Approximate {
+			t.Errorf("strikes counts %+v, want about 150", s.Counts)
+		}
+	}
+	if len(talks) > 0 {
+		at := talks[0].Attribution
+		if at == nil || !at.Anonymous || at.Number != 4 || at.Via != "Reuters" {
+			t.Errorf("talks attribution %+v, want 4 anonymous sources via Reuters", at)
+		}
+	}
+	letter := matching(es, "0104", "USAGOV", "IRQGOV", "letter")
+	if len(letter) == 0 || letter[0].Date != "2024-01-24" || letter[0].DateType != "text" {
+		t.Errorf("letter %+v, want USAGOV to IRQGOV dated 2024-01-24 from the text", letter)
+	}
 	w := matching(es, "08", "USA", "", "withdrew")
 	if len(w) == 0 || w[0].Date != "2011-01-01" || w[0].DatePrecision != "year" || w[0].Modality != event.Historical {
 		t.Errorf("2011 withdrawal not dated 2011 and historical: %+v", w)
