@@ -2,8 +2,10 @@ package enrich
 
 import (
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/sitrep/sitrep/event"
@@ -24,32 +26,89 @@ func Dates(es []event.Event) {
 	}
 }
 
-// dateExpressions returns the date expressions of sentence s (submatch
-// indexes of dateRE). A byte scan skips the regular expression for the many
-// sentences that hold no digit, weekday, "today" or month name.
+// dateExpressions returns the date expressions of sentence s as submatch
+// indexes numbered like dateRE's groups, in order, without overlaps.
+// dateRE's alternatives run as separate small expressions, each only when
+// the sentence holds a word it needs: one large alternation over every
+// sentence cost half the pipeline's time.
 func dateExpressions(s string) [][]int {
-	if !mayHoldDate(s) {
-		return nil
-	}
-	return dateRE.FindAllStringSubmatchIndex(s, -1)
-}
-
-var dateWords = []string{"day", "tonight", "ago", "week", "month", "year", " war", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
-
-func mayHoldDate(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= '0' && c <= '9' {
-			return true
+	ls := strings.ToLower(s)
+	digit := strings.ContainsAny(s, "0123456789")
+	var out [][]int
+	for _, k := range dateKinds() {
+		if k.digit && !digit || !containsAny(ls, k.keys) {
+			continue
+		}
+		for _, m := range k.re.FindAllStringSubmatchIndex(s, -1) {
+			full := make([]int, 2*(dateRE.NumSubexp()+1))
+			for i := range full {
+				full[i] = -1
+			}
+			for g, to := range k.groups {
+				full[2*to], full[2*to+1] = m[2*g], m[2*g+1]
+			}
+			out = append(out, full)
 		}
 	}
-	ls := strings.ToLower(s)
-	for _, w := range dateWords {
-		if strings.Contains(ls, w) {
+	// In order; where two overlap, the earlier start, then the longer, wins.
+	sort.Slice(out, func(i, j int) bool {
+		if out[i][0] != out[j][0] {
+			return out[i][0] < out[j][0]
+		}
+		return out[i][1] > out[j][1]
+	})
+	kept := out[:0]
+	for _, m := range out {
+		if len(kept) == 0 || m[0] >= kept[len(kept)-1][1] {
+			kept = append(kept, m)
+		}
+	}
+	return kept
+}
+
+func containsAny(s string, keys []string) bool {
+	for _, k := range keys {
+		if strings.Contains(s, k) {
 			return true
 		}
 	}
 	return false
 }
+
+// dateKind is one alternative of dateRE compiled on its own, with the words
+// a sentence must hold for it to match and its group numbers in dateRE.
+type dateKind struct {
+	re     *regexp.Regexp
+	keys   []string
+	digit  bool
+	groups []int
+}
+
+var monthKeys = []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
+
+// dateKinds splits dateRE into its top-level alternatives, once.
+var dateKinds = sync.OnceValue(func() []dateKind {
+	keys := map[string]struct {
+		keys  []string
+		digit bool
+	}{
+		"md": {monthKeys, true}, "dm": {monthKeys, true}, "my": {monthKeys, false}, "wd": {[]string{"day"}, false},
+		"rel": {[]string{"yesterday", "today", "tonight"}, false}, "ago": {[]string{" ago"}, false},
+		"last": {[]string{"last ", "this ", "next "}, false}, "earlier": {[]string{"earlier this", "later this"}, false},
+		"period": {[]string{"during the"}, false}, "yr": {[]string{"19", "20"}, true},
+	}
+	var kinds []dateKind
+	for _, alt := range dateAlternatives {
+		re := regexp.MustCompile(`(?i)\b(?:` + alt + `)\b`)
+		name := re.SubexpNames()[1]
+		k := dateKind{re: re, keys: keys[name].keys, digit: keys[name].digit}
+		for _, n := range re.SubexpNames() {
+			k.groups = append(k.groups, max(0, dateRE.SubexpIndex(n)))
+		}
+		kinds = append(kinds, k)
+	}
+	return kinds
+})
 
 var (
 	weekdays = map[string]time.Weekday{
@@ -61,20 +120,23 @@ var (
 		"may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
 		"sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
 	}
-	// dateRE finds the date expressions the resolver understands, in order
-	// of specificity within each alternative.
-	dateRE = regexp.MustCompile(`(?i)\b(?:` +
-		`(?P<md>(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.? (?P<mdday>\d{1,2})(?:st|nd|rd|th)?(?:,? (?P<mdyear>(?:19|20)\d\d))?)` +
-		`|(?P<dm>(?P<dmday>\d{1,2}) (?P<dmmonth>january|february|march|april|may|june|july|august|september|october|november|december)(?: (?P<dmyear>(?:19|20)\d\d))?)` +
-		`|(?P<my>in (?P<mymonth>january|february|march|april|june|july|august|september|october|november|december)(?: (?P<myyear>(?:19|20)\d\d))?)` +
-		`|(?P<wd>(?:on |last |this )?(?P<wdname>monday|tuesday|wednesday|thursday|friday|saturday|sunday))` +
-		`|(?P<rel>yesterday|today|tonight|the day before yesterday)` +
-		`|(?P<ago>(?P<agon>\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten) (?P<agou>day|week|month|year)s? ago)` +
-		`|(?P<last>(?:(?:in |at )?the (?P<part>middle|start|beginning|end) of )?(?P<which>last|this|next) (?P<unit>week|month|year))` +
-		`|(?P<earlier>(?:earlier|later) this (?P<eunit>week|month|year))` +
-		`|(?P<period>during the (?:[A-Z][\w-]* )+(?:war|conflict|crisis|uprising|occupation))` +
-		`|(?P<yr>(?:in|since|by|until|of|early|late|mid-?)\s+(?P<year>(?:19|20)\d\d))` +
-		`)\b`)
+	// dateAlternatives are the date expressions the resolver understands;
+	// each starts with its named group, which resolve switches on.
+	dateAlternatives = []string{
+		`(?P<md>(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.? (?P<mdday>\d{1,2})(?:st|nd|rd|th)?(?:,? (?P<mdyear>(?:19|20)\d\d))?)`,
+		`(?P<dm>(?P<dmday>\d{1,2}) (?P<dmmonth>january|february|march|april|may|june|july|august|september|october|november|december)(?: (?P<dmyear>(?:19|20)\d\d))?)`,
+		`(?P<my>in (?P<mymonth>january|february|march|april|june|july|august|september|october|november|december)(?: (?P<myyear>(?:19|20)\d\d))?)`,
+		`(?P<wd>(?:on |last |this )?(?P<wdname>monday|tuesday|wednesday|thursday|friday|saturday|sunday))`,
+		`(?P<rel>yesterday|today|tonight|the day before yesterday)`,
+		`(?P<ago>(?P<agon>\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten) (?P<agou>day|week|month|year)s? ago)`,
+		`(?P<last>(?:(?:in |at )?the (?P<part>middle|start|beginning|end) of )?(?P<which>last|this|next) (?P<unit>week|month|year))`,
+		`(?P<earlier>(?:earlier|later) this (?P<eunit>week|month|year))`,
+		`(?P<period>during the (?:[A-Z][\w-]* )+(?:war|conflict|crisis|uprising|occupation))`,
+		`(?P<yr>(?:in|since|by|until|of|early|late|mid-?)\s+(?P<year>(?:19|20)\d\d))`,
+	}
+	// dateRE is the union of dateAlternatives; its group numbers are the
+	// ones resolve reads.
+	dateRE = regexp.MustCompile(`(?i)\b(?:` + strings.Join(dateAlternatives, "|") + `)\b`)
 )
 
 // Date sets the event date from the date expression of the sentence nearest
