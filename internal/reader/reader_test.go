@@ -620,3 +620,25 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+func TestCompactDates(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"160626", "2016-06-26"}, // PETRARCH read this as 2026
+		{"991231", "1999-12-31"},
+		{"700101", "1970-01-01"},
+		{"690101", "2069-01-01"},
+		{"20240124", "2024-01-24"},
+		{"2024-01-24", "2024-01-24"},
+	}
+	for _, tc := range tests {
+		got, err := parseDate(tc.in)
+		if err != nil || got != tc.want {
+			t.Errorf("parseDate(%q) = %q, %v; want %q", tc.in, got, err, tc.want)
+		}
+	}
+	for _, bad := range []string{"161331", "20241301", "1606"} {
+		if _, err := parseDate(bad); err == nil {
+			t.Errorf("parseDate(%q): no error", bad)
+		}
+	}
+}
