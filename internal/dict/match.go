@@ -45,23 +45,10 @@ func (t *trie) insert(keys []string, val int32) {
 	n := int32(0)
 	for _, k := range keys {
 		if k == "*" {
-			if t.nodes[n].gap == 0 {
-				t.nodes = append(t.nodes, node{})
-				t.nodes[n].gap = int32(len(t.nodes) - 1)
-			}
-			n = t.nodes[n].gap
-			continue
+			n = t.gapChild(n)
+		} else {
+			n = t.child(n, k)
 		}
-		if t.nodes[n].next == nil {
-			t.nodes[n].next = map[string]int32{}
-		}
-		c, ok := t.nodes[n].next[k]
-		if !ok {
-			t.nodes = append(t.nodes, node{})
-			c = int32(len(t.nodes) - 1)
-			t.nodes[n].next[k] = c
-		}
-		n = c
 	}
 	t.nodes[n].ends = append(t.nodes[n].ends, val)
 }

@@ -1273,17 +1273,9 @@ func parsePetrarchVerbs(name, content string) (*Dictionary, Stats, error) {
 		case t[0] == '&':
 			l.flushPetrBlock(blk, syn)
 			blk = nil
-			synName = strings.ToUpper(strings.TrimRight(strings.TrimSpace(t[1:]), "_"))
-			if synName == "" || strings.IndexFunc(synName, func(r rune) bool { return !(r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_') }) >= 0 {
-				l.bad(n, "synset name %q: want &LETTERS", t)
-				synName = ""
+			if synName = l.startSynset(n, t, syn); synName == "" {
 				return
 			}
-			if _, dup := syn[synName]; dup {
-				l.bad(n, "synset &%s is defined twice", synName)
-			}
-			syn[synName] = nil
-			l.st.Synsets++
 		case t[0] == '+' && synName != "":
 			toks, err := lexPattern(t[1:], syn)
 			if err == nil {
@@ -1452,4 +1444,21 @@ func sortedReasons(m map[string]int) []string {
 		return keys[i] < keys[j]
 	})
 	return keys
+}
+
+// startSynset reads a synset header line "&NAME" (PETRARCH and TABARI verb
+// files), registers the synset in syn and returns its name, "" after
+// reporting a bad one.
+func (l *legacy) startSynset(n int, t string, syn map[string][][]string) string {
+	name := strings.ToUpper(strings.TrimRight(strings.TrimSpace(t[1:]), "_"))
+	if name == "" || strings.IndexFunc(name, func(r rune) bool { return !(r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_') }) >= 0 {
+		l.bad(n, "synset name %q: want &LETTERS", t)
+		return ""
+	}
+	if _, dup := syn[name]; dup {
+		l.bad(n, "synset &%s is defined twice", name)
+	}
+	syn[name] = nil
+	l.st.Synsets++
+	return name
 }

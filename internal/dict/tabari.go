@@ -69,17 +69,9 @@ func parseTabariVerbs(name, content string) (*Dictionary, Stats, error) {
 		case t[0] == '&':
 			l.flushTabVerb(cur, syn)
 			cur = nil
-			synName = strings.ToUpper(strings.TrimRight(strings.TrimSpace(t[1:]), "_"))
-			if synName == "" || strings.IndexFunc(synName, func(r rune) bool { return !(r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_') }) >= 0 {
-				l.bad(n, "synset name %q: want &LETTERS", t)
-				synName = ""
+			if synName = l.startSynset(n, t, syn); synName == "" {
 				return
 			}
-			if _, dup := syn[synName]; dup {
-				l.bad(n, "synset &%s is defined twice", synName)
-			}
-			syn[synName] = nil
-			l.st.Synsets++
 		case t[0] == '+' && synName != "":
 			toks, err := lexPattern(t[1:], syn)
 			if err == nil {
