@@ -103,6 +103,10 @@ func (c *Compiled) insertVerb(n int32, toks []string, words int32, v int32) {
 	for _, alt := range alts {
 		m, w := n, words
 		for _, word := range strings.Fields(alt) {
+			if word == "*" { // a gap inside an alternative: "{backfire|fuel * war}"
+				m = c.verbs.gapChild(m)
+				continue
+			}
 			st, ok := c.stems[word]
 			if !ok {
 				st, _ = phraseTokens(word)

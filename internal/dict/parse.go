@@ -402,6 +402,18 @@ func compact(pat string) ([]string, error) {
 	return toks, nil
 }
 
+// combinations returns how many word sequences a compacted pattern stands
+// for.
+func combinations(toks []string) int {
+	n := 1
+	for _, t := range toks {
+		if alts, ok := Alternatives(t); ok {
+			n *= len(alts)
+		}
+	}
+	return n
+}
+
 // maxWords returns the number of literal words on the longest path through
 // a compacted pattern.
 func maxWords(toks []string) int {
@@ -410,7 +422,13 @@ func maxWords(toks []string) int {
 		if alts, ok := Alternatives(t); ok {
 			best := 0
 			for _, a := range alts {
-				best = max(best, len(strings.Fields(a)))
+				w := 0
+				for _, f := range strings.Fields(a) {
+					if f != "*" {
+						w++
+					}
+				}
+				best = max(best, w)
 			}
 			n += best
 		} else if t != "*" {

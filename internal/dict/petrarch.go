@@ -942,6 +942,46 @@ func wordsOnly(toks []ptok, limit int) ([][]string, error) {
 	return out, err
 }
 
+// groupSlots is expandSlots without the expansion: one token sequence in
+// which a slot with several alternatives is a group token (see Group), which
+// Compile expands into the trie. A pattern's verb forms and synsets thus
+// cost trie nodes, not one Verb per combination. More than limit
+// combinations is still an errSkip.
+func groupSlots(slots []slot, limit int) ([][]string, error) {
+	n := 1
+	for _, s := range slots {
+		if !s.target {
+			n *= len(s.alts)
+			if n > limit {
+				return nil, errSkip(fmt.Sprintf("expands to more than %d phrases", limit))
+			}
+		}
+	}
+	if n == 0 {
+		return nil, nil
+	}
+	var seq []string
+	for _, s := range slots {
+		if s.target {
+			seq = append(seq, "+")
+			continue
+		}
+		if s.gap && len(seq) > 0 && seq[len(seq)-1] != "*" {
+			seq = append(seq, "*")
+		}
+		if len(s.alts) == 1 {
+			seq = append(seq, s.alts[0]...)
+			continue
+		}
+		alts := make([]string, len(s.alts))
+		for i, a := range s.alts {
+			alts[i] = strings.Join(a, " ")
+		}
+		seq = append(seq, Group(alts))
+	}
+	return [][]string{seq}, nil
+}
+
 // slot is one position of a pattern being expanded.
 type slot struct {
 	alts   [][]string
@@ -1071,7 +1111,7 @@ func convPattern(toks []ptok, verbs [][]string, limit int) (seqs [][]string, aft
 	case targets > 1:
 		return nil, false, false, errSkip("several targets (+)")
 	}
-	raw, err := expandSlots(slots, limit)
+	raw, err := groupSlots(slots, limit)
 	if err != nil {
 		return nil, false, false, err
 	}
@@ -1108,16 +1148,13 @@ func convPattern(toks []ptok, verbs [][]string, limit int) (seqs [][]string, aft
 // addVerbs appends one Verb per token sequence; seqs hold no empty one.
 func (l *legacy) addVerbs(code, pattern, rule string, seqs [][]string, after, inside bool) {
 	for _, w := range seqs {
-		v := Verb{Code: code, Pattern: pattern, Rule: rule, TargetAfter: after, TargetInside: inside}
-		for _, t := range w {
-			if t != "*" {
-				v.Words++
-			}
-		}
+		v := Verb{Code: code, Pattern: pattern, Rule: rule, TargetAfter: after, TargetInside: inside, Words: maxWords(w)}
 		l.d.Verbs = append(l.d.Verbs, v)
 		l.d.VerbTokens = append(l.d.VerbTokens, w)
 	}
-	l.st.Expansions += len(seqs)
+	for _, w := range seqs {
+		l.st.Expansions += combinations(w)
+	}
 }
 
 // eventCode reads a pattern or verb code: "[0874]", "[031:031]" (the code

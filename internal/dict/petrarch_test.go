@@ -48,16 +48,38 @@ func summarise(d *Dictionary) []actorSummary {
 func verbLines(d *Dictionary) []string {
 	var out []string
 	for i, v := range d.Verbs {
-		s := v.Code + " " + strings.Join(d.VerbTokens[i], " ")
-		if v.TargetAfter {
-			s += " +"
+		for _, seq := range expandGroups(d.VerbTokens[i]) {
+			s := v.Code + " " + strings.Join(seq, " ")
+			if v.TargetAfter {
+				s += " +"
+			}
+			if v.TargetInside {
+				s += " (+inside)"
+			}
+			out = append(out, s)
 		}
-		if v.TargetInside {
-			s += " (+inside)"
-		}
-		out = append(out, s)
 	}
 	return out
+}
+
+// expandGroups lists every token sequence a pattern with group tokens
+// stands for, the last group varying fastest.
+func expandGroups(w []string) [][]string {
+	seqs := [][]string{nil}
+	for _, t := range w {
+		alts, ok := Alternatives(t)
+		if !ok {
+			alts = []string{t}
+		}
+		var next [][]string
+		for _, s := range seqs {
+			for _, a := range alts {
+				next = append(next, append(append([]string(nil), s...), strings.Fields(a)...))
+			}
+		}
+		seqs = next
+	}
+	return seqs
 }
 
 func TestPetrarchActors(t *testing.T) {
@@ -292,10 +314,19 @@ func TestPetrarchVerbs(t *testing.T) {
 	}
 }
 
+// wordCount counts the literal words on the longest path through a token
+// sequence, where a group token (see Group) stands for its longest
+// alternative.
 func wordCount(ws []string) int {
 	n := 0
 	for _, w := range ws {
-		if w != "*" {
+		if alts, ok := Alternatives(w); ok {
+			best := 0
+			for _, a := range alts {
+				best = max(best, wordCount(strings.Fields(a)))
+			}
+			n += best
+		} else if w != "*" {
 			n++
 		}
 	}
