@@ -66,6 +66,28 @@ var ofWords = stemSet("of", "for", "from")
 var genericRoles = stemSet("official", "spokesman", "spokeswoman", "spokesperson", "leader", "member",
 	"representative", "chief", "head", "source", "delegation", "commander")
 
+// directions may precede a country word inside its own name ("North
+// Korea", "Northern Ireland") without making it a person's name.
+var directions = stemSet("north", "south", "east", "west", "northern", "southern", "eastern", "western",
+	"central", "upper", "lower", "new", "greater")
+
+// inName reports whether the country, adjective or capital mention m is the
+// end of a proper name: a capitalised word the dictionaries do not know
+// stands right before it, not at the start of the sentence.
+func inName(toks []text.Token, m mention, raw []mention, i int) bool {
+	if m.kind != dict.Country && m.kind != dict.Adjective && m.kind != dict.Capital || m.start < 2 {
+		return false
+	}
+	p := toks[m.start-1]
+	if p.Kind != text.Word || p.Case&text.Capitalized == 0 || p.Case&text.AllCaps != 0 || directions[p.Stem] {
+		return false
+	}
+	if i > 0 && raw[i-1].end == m.start {
+		return false // the word before belongs to another mention
+	}
+	return true
+}
+
 // plural reports whether a capitalised word looks like a plural noun
 // ("Kurds", "Shiites"): its stem is shorter than the word by a final s.
 func plural(t text.Token) bool {
@@ -111,6 +133,16 @@ func (c *Coder) mentions(toks []text.Token, verbAt []bool, matches []dict.Match,
 	merged := raw[:0]
 	for i := 0; i < len(raw); i++ {
 		m := raw[i]
+		if inName(toks, m, raw, i) {
+			// "Mike German", "Bob Wellington": a country word or capital
+			// that ends a person's name.
+			continue
+		}
+		if m.kind == dict.Capital && placePreps[prepBefore(toks, m.start)] {
+			// "talks in Washington", "from Wembley, London": a capital
+			// after a locative is a place, not its government.
+			continue
+		}
 		for i+1 < len(raw) {
 			n := raw[i+1]
 			if !c.join(&m, n, toks, verbAt) {

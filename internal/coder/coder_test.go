@@ -128,6 +128,24 @@ func TestNoEvents(t *testing.T) {
 	}
 }
 
+// TestNotActors checks words that look like actors but are not: a country
+// word ending a person's name, a capital after a locative.
+func TestNotActors(t *testing.T) {
+	for _, tc := range []struct{ text, notCode string }{
+		{"The Liberal Democrat leader Mike German criticised the plan.", "DEU"},
+		{"Rebels attacked the convoy, said Bob Wellington, a local official.", "NZL"},
+		{"Iraqi and Iranian officials held talks in Washington on Monday.", "USAGOV"},
+	} {
+		for _, e := range codeText(t, tc.text) {
+			for _, a := range []*event.Actor{e.Source, e.Target} {
+				if a != nil && strings.HasPrefix(a.Code, tc.notCode) {
+					t.Errorf("%q: %q coded as %s", tc.text, a.Text, a.Code)
+				}
+			}
+		}
+	}
+}
+
 func TestStableIDs(t *testing.T) {
 	s := "Rebels attacked government troops. The army responded with airstrikes on rebel positions."
 	a, b := codeText(t, s), codeText(t, s)

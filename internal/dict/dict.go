@@ -73,18 +73,28 @@ type Actor struct {
 // CodeAt returns the actor code for an event on date (YYYY-MM-DD, may be
 // empty). A person's role whose dates contain date wins; a person outside
 // all roles is coded as an elite (country + ELI) of their last role's country.
+// Without a date, the open role wins, else the latest role: an undated
+// article about a former prime minister is most likely about the prime
+// minister.
 func (a *Actor) CodeAt(date string) (code string, role *Role) {
 	if a.Kind != Person || len(a.Roles) == 0 {
 		return a.Code, nil
 	}
-	for i := range a.Roles {
-		r := &a.Roles[i]
-		if date == "" {
+	if date == "" {
+		latest := &a.Roles[0]
+		for i := range a.Roles {
+			r := &a.Roles[i]
 			if r.To == "" {
 				return r.Code, r
 			}
-			continue
+			if r.To > latest.To {
+				latest = r
+			}
 		}
+		return latest.Code, latest
+	}
+	for i := range a.Roles {
+		r := &a.Roles[i]
 		if (r.From == "" || r.From <= date) && (r.To == "" || date <= r.To) {
 			return r.Code, r
 		}

@@ -131,6 +131,11 @@ func TestPersonCodeAt(t *testing.T) {
 			t.Errorf("CodeAt(%q) = %q, want %q", date, got, want)
 		}
 	}
+	// A person with only past roles: undated, the latest role.
+	past := Actor{Kind: Person, Roles: []Role{{Code: "XYZMIL", From: "2001-01-01", To: "2005-01-01"}, {Code: "XYZGOV", From: "2006-01-01", To: "2010-01-01"}}}
+	if got, _ := past.CodeAt(""); got != "XYZGOV" {
+		t.Errorf("undated former minister coded %q, want the latest role XYZGOV", got)
+	}
 }
 
 // TestBuiltin loads the embedded dictionaries and walks every verb
