@@ -130,19 +130,24 @@ func (c *Coder) mentions(toks []text.Token, verbAt []bool, matches []dict.Match,
 		raw = append(raw, mn)
 	}
 	// Merge neighbours into noun phrases, left to right.
+	// Drop what only looks like an actor, before merging rewrites raw.
+	kept := raw[:0]
+	for i, m := range raw {
+		switch {
+		case inName(toks, m, raw, i):
+			// "Mike German", "Bob Wellington": a country word or capital
+			// that ends a person's name.
+		case m.kind == dict.Capital && placePreps[prepBefore(toks, m.start)]:
+			// "talks in Washington", "from Wembley, London": a capital
+			// after a locative is a place, not its government.
+		default:
+			kept = append(kept, m)
+		}
+	}
+	raw = kept
 	merged := raw[:0]
 	for i := 0; i < len(raw); i++ {
 		m := raw[i]
-		if inName(toks, m, raw, i) {
-			// "Mike German", "Bob Wellington": a country word or capital
-			// that ends a person's name.
-			continue
-		}
-		if m.kind == dict.Capital && placePreps[prepBefore(toks, m.start)] {
-			// "talks in Washington", "from Wembley, London": a capital
-			// after a locative is a place, not its government.
-			continue
-		}
 		for i+1 < len(raw) {
 			n := raw[i+1]
 			if !c.join(&m, n, toks, verbAt) {
