@@ -18,7 +18,7 @@ const module = "github.com/sitrep/sitrep/"
 // it. cli, eval and pipeline wire the stages and may import all of them.
 var stages = []string{"ontology", "reader", "text", "dict", "coder", "enrich", "encode"}
 
-var wiring = map[string]bool{"pipeline": true, "eval": true, "cli": true}
+var wiring = map[string]bool{"pipeline": true, "eval": true, "cli": true, "server": true}
 
 func TestStagesImportOnlyEarlierStages(t *testing.T) {
 	rank := map[string]int{}

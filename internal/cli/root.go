@@ -90,6 +90,7 @@ ACLED terms, with the sentence and words that are the evidence.`,
 		newCodeCmd(e),
 		newEvalCmd(e),
 		newQuotesCmd(e),
+		newServeCmd(e),
 	)
 	return root
 }
