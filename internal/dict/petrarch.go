@@ -948,17 +948,9 @@ func wordsOnly(toks []ptok, limit int) ([][]string, error) {
 // cost trie nodes, not one Verb per combination. More than limit
 // combinations is still an errSkip.
 func groupSlots(slots []slot, limit int) ([][]string, error) {
-	n := 1
-	for _, s := range slots {
-		if !s.target {
-			n *= len(s.alts)
-			if n > limit {
-				return nil, errSkip(fmt.Sprintf("expands to more than %d phrases", limit))
-			}
-		}
-	}
-	if n == 0 {
-		return nil, nil
+	n, err := slotCombinations(slots, limit)
+	if n == 0 || err != nil {
+		return nil, err
 	}
 	var seq []string
 	for _, s := range slots {
@@ -982,6 +974,21 @@ func groupSlots(slots []slot, limit int) ([][]string, error) {
 	return [][]string{seq}, nil
 }
 
+// slotCombinations returns how many word sequences slots stand for; more
+// than limit is an errSkip.
+func slotCombinations(slots []slot, limit int) (int, error) {
+	n := 1
+	for _, s := range slots {
+		if !s.target {
+			n *= len(s.alts)
+			if n > limit {
+				return 0, errSkip(fmt.Sprintf("expands to more than %d phrases", limit))
+			}
+		}
+	}
+	return n, nil
+}
+
 // slot is one position of a pattern being expanded.
 type slot struct {
 	alts   [][]string
@@ -993,17 +1000,9 @@ type slot struct {
 // gap and "+" for the target, the last slot varying fastest; more than
 // limit is an errSkip. The sequences share one backing array.
 func expandSlots(slots []slot, limit int) ([][]string, error) {
-	n := 1
-	for _, s := range slots {
-		if !s.target {
-			n *= len(s.alts)
-			if n > limit {
-				return nil, errSkip(fmt.Sprintf("expands to more than %d phrases", limit))
-			}
-		}
-	}
-	if n == 0 {
-		return nil, nil
+	n, err := slotCombinations(slots, limit)
+	if n == 0 || err != nil {
+		return nil, err
 	}
 	idx := make([]int, len(slots))
 	// next writes the current combination to buf (nil: only counts) and
