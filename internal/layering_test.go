@@ -16,7 +16,7 @@ const module = "github.com/sitrep/sitrep/"
 
 // stages in data-flow order; a stage may import event and any stage before
 // it. cli, eval and pipeline wire the stages and may import all of them.
-var stages = []string{"ontology", "reader", "text", "dict", "coder", "enrich", "encode"}
+var stages = []string{"ontology", "reader", "text", "dict", "coder", "enrich", "encode", "store"}
 
 var wiring = map[string]bool{"pipeline": true, "eval": true, "cli": true, "server": true}
 

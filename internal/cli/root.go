@@ -91,6 +91,9 @@ ACLED terms, with the sentence and words that are the evidence.`,
 		newEvalCmd(e),
 		newQuotesCmd(e),
 		newServeCmd(e),
+		newIngestCmd(e),
+		newQueryCmd(e),
+		newExportCmd(e),
 	)
 	return root
 }

@@ -1,6 +1,6 @@
 // Package encode writes coded events in sitrep's output formats: the
-// sitrep JSON schema itself (jsonl), GDELT 2.0 Events export rows (gdelt)
-// and PLOVER JSON records (plover). It is the last stage of the pipeline and
+// sitrep JSON schema itself (jsonl), GDELT 2.0 Events export rows (gdelt),
+// PLOVER JSON records (plover), ACLED export CSV (acled) and flat CSV (csv). It is the last stage of the pipeline and
 // imports only the event package.
 //
 // Every encoder buffers its output; nothing is guaranteed to reach the
@@ -57,6 +57,16 @@ var formats = []format{
 		name:        "plover",
 		description: "PLOVER JSON records, one a line; events without a PLOVER type are skipped",
 		new:         func(w io.Writer) Encoder { return NewPLOVER(w, PLOVEROptions{}) },
+	},
+	{
+		name:        "acled",
+		description: "ACLED export CSV (31 columns, header); events without an ACLED type are skipped",
+		new:         func(w io.Writer) Encoder { return NewACLED(w) },
+	},
+	{
+		name:        "csv",
+		description: "one flat CSV row an event, with a header",
+		new:         func(w io.Writer) Encoder { return NewCSV(w) },
 	},
 }
 

@@ -194,7 +194,7 @@ func TestNewUnknownFormat(t *testing.T) {
 
 func TestFormatsTable(t *testing.T) {
 	names := Formats()
-	if want := []string{"jsonl", "gdelt", "plover"}; !reflect.DeepEqual(names, want) {
+	if want := []string{"jsonl", "gdelt", "plover", "acled", "csv"}; !reflect.DeepEqual(names, want) {
 		t.Errorf("Formats() = %v, want %v", names, want)
 	}
 	for _, n := range names {
@@ -643,7 +643,7 @@ func TestEncoderContract(t *testing.T) {
 			if s, ok := enc.(interface{ Skipped() int }); ok {
 				skipped = s.Skipped()
 			}
-			if got, want := len(lines(buf.String())), len(in)-skipped; got != want {
+			if got, want := len(lines(buf.String())), len(in)-skipped+headerLines[name]; got != want {
 				t.Errorf("wrote %d lines for %d events (%d skipped)", got, len(in), skipped)
 			}
 			if !utf8.Valid(buf.Bytes()) {
@@ -652,6 +652,9 @@ func TestEncoderContract(t *testing.T) {
 		})
 	}
 }
+
+// headerLines is how many header lines a format writes before its events.
+var headerLines = map[string]int{"acled": 1, "csv": 1}
 
 type failWriter struct{}
 
@@ -686,6 +689,8 @@ var goldenFiles = map[string]string{
 	"jsonl":  "events.golden.jsonl",
 	"gdelt":  "events.golden.gdelt.tsv",
 	"plover": "events.golden.plover.jsonl",
+	"acled":  "events.golden.acled.csv",
+	"csv":    "events.golden.csv",
 }
 
 func TestGolden(t *testing.T) {

@@ -16,6 +16,8 @@ func ExampleFormats() {
 	// jsonl: one sitrep event JSON object a line (the event schema)
 	// gdelt: GDELT 2.0 Events export rows: 61 tab-separated columns, no header
 	// plover: PLOVER JSON records, one a line; events without a PLOVER type are skipped
+	// acled: ACLED export CSV (31 columns, header); events without an ACLED type are skipped
+	// csv: one flat CSV row an event, with a header
 }
 
 func ExampleNewPLOVER() {

@@ -1,0 +1,138 @@
+package store
+
+import (
+	"database/sql/driver"
+	"encoding/json"
+	"fmt"
+	"hash/fnv"
+	"strings"
+	"time"
+
+	"github.com/sitrep/sitrep/event"
+)
+
+// day is a date as days since 1970-01-01, noDay when unknown.
+type day int32
+
+const noDay day = -1 << 31
+
+// parseDay reads YYYY-MM-DD without allocating; anything else is noDay.
+func parseDay(s string) day {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return noDay
+	}
+	n := func(b string) int {
+		v := 0
+		for i := 0; i < len(b); i++ {
+			c := b[i]
+			if c < '0' || c > '9' {
+				return -1
+			}
+			v = v*10 + int(c-'0')
+		}
+		return v
+	}
+	y, m, d := n(s[:4]), n(s[5:7]), n(s[8:])
+	if y < 0 || m < 1 || m > 12 || d < 1 || d > daysIn(y, m) {
+		return noDay
+	}
+	// Days from civil (Howard Hinnant's algorithm).
+	if m <= 2 {
+		y--
+	}
+	era := y / 400
+	yoe := y - era*400
+	mp := (m + 9) % 12
+	doy := (153*mp+2)/5 + d - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return day(era*146097 + doe - 719468)
+}
+
+func daysIn(y, m int) int {
+	switch m {
+	case 2:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
+}
+
+// value returns d as the driver's DATE value, nil for noDay.
+func (d day) value() driver.Value {
+	if d == noDay {
+		return nil
+	}
+	return time.Unix(int64(d)*86400, 0).UTC()
+}
+
+func actorCode(a *event.Actor) string {
+	if a == nil {
+		return ""
+	}
+	return a.Code
+}
+
+func actorCountry(a *event.Actor) string {
+	if a == nil {
+		return ""
+	}
+	return a.Country
+}
+
+// dedupKey hashes what makes two reports the same happening, besides their
+// dates (see the package doc): source and target codes, CAMEO base, place
+// (lower-cased country and resolved name, else name as written) and
+// factuality. It is stored as events.dkey; a 64-bit FNV-1a hash, so two
+// different keys collide with a chance of one in 2^64.
+func dedupKey(e *event.Event) int64 {
+	h := fnv.New64a()
+	w := func(s string) { h.Write([]byte(s)); h.Write([]byte{0}) }
+	w(actorCode(e.Source))
+	w(actorCode(e.Target))
+	w(e.CAMEO.Base)
+	if l := e.Location; l != nil {
+		name := l.Resolved
+		if name == "" {
+			name = l.Name
+		}
+		w(strings.ToLower(l.Country))
+		w(strings.ToLower(name))
+	} else {
+		w("\x01") // no location: unlike any place
+	}
+	if e.IsFact() {
+		w("fact")
+	}
+	return int64(h.Sum64())
+}
+
+// sourceKey is the publisher a mention counts for in num_sources: its
+// publisher, else its URL's host, else "".
+func sourceKey(e *event.Event) string {
+	if e.Publisher != "" {
+		return e.Publisher
+	}
+	u := e.URL
+	i := strings.Index(u, "://")
+	if i < 0 {
+		return ""
+	}
+	u = u[i+3:]
+	if j := strings.IndexAny(u, "/?#"); j >= 0 {
+		u = u[:j]
+	}
+	return strings.ToLower(u)
+}
+
+// decodeRecord reads a record column into e.
+func decodeRecord(record string, e *event.Event) error {
+	*e = event.Event{}
+	if err := json.Unmarshal([]byte(record), e); err != nil {
+		return fmt.Errorf("record: %w", err)
+	}
+	return nil
+}
