@@ -107,9 +107,7 @@ func runCode(ctx context.Context, e *env, opts *codeOptions) error {
 	}
 	var bar *progressbar.ProgressBar
 	if opts.Progress {
-		bar = progressbar.NewOptions(-1, progressbar.OptionSetWriter(e.stderr), progressbar.OptionSetDescription("coding"),
-			progressbar.OptionShowCount(), progressbar.OptionSetItsString("articles"), progressbar.OptionShowIts(),
-			progressbar.OptionThrottle(200*time.Millisecond), progressbar.OptionClearOnFinish())
+		bar = newProgress(e, "coding")
 	}
 	start := time.Now()
 	st, err := pipeline.Run(ctx, pipeline.Options{
@@ -197,6 +195,14 @@ func loadDicts(e *env, paths []string, noBuiltin, quiet bool) (*dict.Compiled, e
 			len(d.Phrases), len(d.Verbs), time.Since(start).Seconds())
 	}
 	return c, nil
+}
+
+// newProgress returns a progress bar of articles on standard error, for
+// commands that show one on a terminal.
+func newProgress(e *env, desc string) *progressbar.ProgressBar {
+	return progressbar.NewOptions(-1, progressbar.OptionSetWriter(e.stderr), progressbar.OptionSetDescription(desc),
+		progressbar.OptionShowCount(), progressbar.OptionSetItsString("articles"), progressbar.OptionShowIts(),
+		progressbar.OptionThrottle(200*time.Millisecond), progressbar.OptionClearOnFinish())
 }
 
 func isTerminal(w any) bool {

@@ -143,9 +143,7 @@ func runIngest(ctx context.Context, e *env, opts *ingestOptions) error {
 
 	var bar *progressbar.ProgressBar
 	if opts.Progress {
-		bar = progressbar.NewOptions(-1, progressbar.OptionSetWriter(e.stderr), progressbar.OptionSetDescription("ingesting"),
-			progressbar.OptionShowCount(), progressbar.OptionSetItsString("articles"), progressbar.OptionShowIts(),
-			progressbar.OptionThrottle(200*time.Millisecond), progressbar.OptionClearOnFinish())
+		bar = newProgress(e, "ingesting")
 	}
 	start := time.Now()
 	lastLog := start

@@ -1313,19 +1313,7 @@ func parsePetrarchVerbs(name, content string) (*Dictionary, Stats, error) {
 				return
 			}
 		case t[0] == '+' && synName != "":
-			toks, err := lexPattern(t[1:], syn)
-			if err == nil {
-				var seqs [][]string
-				if seqs, err = wordsOnly(toks, 256); err == nil {
-					for _, q := range seqs {
-						// Members are consecutive words, without gaps.
-						q = slicesWithout(q, "*")
-						syn[synName] = append(syn[synName], q)
-					}
-					return
-				}
-			}
-			l.bad(n, "synset member %q: %v", t, err)
+			l.addSynsetMember(n, t, synName, syn)
 		case t[0] == '-':
 			if blk == nil {
 				l.bad(n, "pattern %q is not inside a verb block (--- NAME [code] ---)", t)
@@ -1497,4 +1485,21 @@ func (l *legacy) startSynset(n int, t string, syn map[string][][]string) string 
 	syn[name] = nil
 	l.st.Synsets++
 	return name
+}
+
+// addSynsetMember reads a synset member line "+WORDS" into syn[name]
+// (PETRARCH and TABARI verb files). Members are consecutive words, without
+// gaps.
+func (l *legacy) addSynsetMember(n int, t, name string, syn map[string][][]string) {
+	toks, err := lexPattern(t[1:], syn)
+	if err == nil {
+		var seqs [][]string
+		if seqs, err = wordsOnly(toks, 256); err == nil {
+			for _, q := range seqs {
+				syn[name] = append(syn[name], slicesWithout(q, "*"))
+			}
+			return
+		}
+	}
+	l.bad(n, "synset member %q: %v", t, err)
 }

@@ -73,17 +73,7 @@ func parseTabariVerbs(name, content string) (*Dictionary, Stats, error) {
 				return
 			}
 		case t[0] == '+' && synName != "":
-			toks, err := lexPattern(t[1:], syn)
-			if err == nil {
-				var seqs [][]string
-				if seqs, err = wordsOnly(toks, 256); err == nil {
-					for _, q := range seqs {
-						syn[synName] = append(syn[synName], slicesWithout(q, "*"))
-					}
-					return
-				}
-			}
-			l.bad(n, "synset member %q: %v", t, err)
+			l.addSynsetMember(n, t, synName, syn)
 		case section == "SYNSETS":
 			l.bad(n, "line %q in <SYNSETS>: want &NAME or +MEMBER", t)
 		case t[0] == '-':
