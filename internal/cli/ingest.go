@@ -140,7 +140,17 @@ func runIngest(ctx context.Context, e *env, opts *ingestOptions) error {
 		return lockedHint(opts.DB, err)
 	}
 	defer s.Close()
+	return ingestInto(ctx, e, s, coder.New(d), opts)
+}
 
+// ingestInto codes the articles of opts.Paths (or standard input) with c
+// and stores them in s in batches, as sitrep ingest does; sitrep serve
+// uses it to load its FILE arguments.
+func ingestInto(ctx context.Context, e *env, s store.Store, c *coder.Coder, opts *ingestOptions) error {
+	inFmt, err := reader.ParseFormat(opts.InputFormat)
+	if err != nil {
+		return usageError{err}
+	}
 	var bar *progressbar.ProgressBar
 	if opts.Progress {
 		bar = newProgress(e, "ingesting")
@@ -173,7 +183,7 @@ func runIngest(ctx context.Context, e *env, opts *ingestOptions) error {
 	}
 	pst, err := pipeline.Run(ctx, pipeline.Options{
 		Paths: opts.Paths, Stdin: e.stdin, Format: inFmt, DefaultDate: opts.Date,
-		Coder: coder.New(d), Workers: opts.Workers, FactsOnly: opts.FactsOnly,
+		Coder: c, Workers: opts.Workers, FactsOnly: opts.FactsOnly,
 		Emit: func(a *reader.Article, es []event.Event) error {
 			docs = append(docs, store.Doc{Article: a, Events: es})
 			if len(docs) >= opts.Batch {

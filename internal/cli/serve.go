@@ -15,16 +15,18 @@ import (
 	"github.com/sitrep/sitrep/event"
 	"github.com/sitrep/sitrep/internal/coder"
 	"github.com/sitrep/sitrep/internal/enrich"
-	"github.com/sitrep/sitrep/internal/pipeline"
 	"github.com/sitrep/sitrep/internal/reader"
 	"github.com/sitrep/sitrep/internal/server"
+	"github.com/sitrep/sitrep/internal/store"
 )
 
 type serveOptions struct {
 	Addr    string
 	Token   string
+	DB      string
 	Memory  bool
 	Paths   []string
+	Quiet   bool
 	MaxBody int64
 	Timeout time.Duration
 	// listening, if set, is called with the bound address before serving
@@ -55,17 +57,26 @@ API (every error is {"error": "..."}; a bad parameter is a 400 naming it):
 Filters: from, to (YYYY-MM-DD), source, target (actor code prefix), country,
 cameo (code prefix), root, quad, plover, acled, text.
 
-Without --token (or ` + tokenEnv + `) the server is read-only and POST answers 403.
-Until the DuckDB store is wired in, serve needs --memory: events are kept in
-memory, seeded by coding the FILE and DIR arguments at start-up.`,
-		Example: `  # a demo on the example article, read-only
+The server owns the store file (--db, default ` + store.DefaultPath + `): DuckDB lets one
+process have it, so while it runs, sitrep ingest --server URL posts to it
+instead. FILE and DIR arguments are coded and stored before serving, as
+sitrep ingest does (articles already stored are skipped). --memory keeps a
+store in memory instead, emptied on exit: a demo needs no file.
+
+Without --token (or ` + tokenEnv + `) the server is read-only and POST answers 403.`,
+		Example: `  # store a year of news, then look at it on http://127.0.0.1:8080
+  $ sitrep ingest news/2024/
+  $ sitrep serve
+
+  # a demo on the example article, in memory
   $ sitrep serve --memory examples/
 
   # accept articles from other machines, with a token
-  $ SITREP_TOKEN=s3cret sitrep serve --memory --addr :8080
+  $ SITREP_TOKEN=s3cret sitrep serve --addr :8080
   $ curl -H 'Authorization: Bearer s3cret' -H 'Content-Type: application/json' \
       -d '{"id":"a1","date":"2024-05-01","text":"Rebels attacked government troops."}' \
-      http://localhost:8080/api/articles`,
+      http://localhost:8080/api/articles
+  $ SITREP_TOKEN=s3cret sitrep ingest --server http://localhost:8080 more-news/`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
 			resolveServeOptions(opts, os.Getenv)
@@ -75,7 +86,9 @@ memory, seeded by coding the FILE and DIR arguments at start-up.`,
 	f := cmd.Flags()
 	f.StringVar(&opts.Addr, "addr", "127.0.0.1:8080", "address to listen on, host:port")
 	f.StringVar(&opts.Token, "token", "", "token that allows POST /api/articles (default $"+tokenEnv+"); none: read-only")
-	f.BoolVar(&opts.Memory, "memory", false, "keep events in memory (a demo store, emptied on exit)")
+	f.StringVar(&opts.DB, "db", store.DefaultPath, dbFlagHelp)
+	f.BoolVar(&opts.Memory, "memory", false, "keep the store in memory instead of --db (a demo, emptied on exit)")
+	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "no progress while loading FILE arguments")
 	f.Int64Var(&opts.MaxBody, "max-body", server.DefaultMaxBody, "largest request body in bytes")
 	f.DurationVar(&opts.Timeout, "request-timeout", server.DefaultTimeout, "longest time one request may take")
 	return cmd
@@ -89,29 +102,36 @@ func resolveServeOptions(opts *serveOptions, getenv func(string) string) {
 }
 
 func runServe(ctx context.Context, e *env, opts *serveOptions) error {
-	if !opts.Memory {
-		return usageError{errors.New("serve needs a store: give --memory (the DuckDB store is not wired in yet)")}
-	}
 	if opts.MaxBody <= 0 {
 		return usageError{fmt.Errorf("--max-body %d: want a positive number of bytes", opts.MaxBody)}
 	}
 	if opts.Timeout <= 0 {
 		return usageError{fmt.Errorf("--request-timeout %s: want a positive duration", opts.Timeout)}
 	}
-	store := server.NewMemoryStore()
+	st, where, err := openServeStore(ctx, opts)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
 	c := coder.New(nil)
 	if len(opts.Paths) > 0 {
-		st, err := pipeline.Run(ctx, pipeline.Options{
-			Paths: opts.Paths, Coder: c,
-			Emit:   func(a *reader.Article, es []event.Event) error { return store.Put(ctx, a, es) },
-			Reject: func(err error) { fmt.Fprintf(e.stderr, "sitrep: rejected: %v\n", err) },
+		err := ingestInto(ctx, e, st, c, &ingestOptions{
+			Paths: opts.Paths, DB: where, InputFormat: "auto", Batch: 500,
+			Quiet: opts.Quiet, Progress: isTerminal(e.stderr) && !opts.Quiet, logEvery: 10 * time.Second,
 		})
-		if err != nil {
+		if err != nil && !errors.Is(err, errRejected) {
 			return err
 		}
-		fmt.Fprintf(e.stderr, "sitrep: loaded %d articles (%d rejected), %d events\n", st.Coded, st.Rejected, st.Events)
 	}
-	h := server.New(store, e.log, server.Options{
+	if tt, err := st.Totals(ctx); err == nil {
+		if len(opts.Paths) == 0 || opts.Quiet { // else ingestInto said it
+			fmt.Fprintf(e.stderr, "sitrep: store %s: %d articles, %d events, %d mentions\n", where, tt.Articles, tt.Events, tt.Mentions)
+		}
+		if tt.Articles == 0 && opts.Token == "" {
+			fmt.Fprintf(e.stderr, "sitrep: the store is empty and read-only: store articles with sitrep ingest first, or give FILE arguments or --token\n")
+		}
+	}
+	h := server.New(st, e.log, server.Options{
 		Token: opts.Token, Code: codeFunc(c), MaxBody: opts.MaxBody, Timeout: opts.Timeout,
 	})
 	srv := &http.Server{
@@ -148,6 +168,27 @@ func runServe(ctx context.Context, e *env, opts *serveOptions) error {
 	<-served // Serve returns ErrServerClosed once Shutdown starts
 	fmt.Fprintf(e.stderr, "sitrep: server stopped\n")
 	return err
+}
+
+// openServeStore opens the store the server owns: the --db file (which
+// must exist unless there is something to put in it) or, with --memory, a
+// new one in memory. It returns where the store is, for messages.
+func openServeStore(ctx context.Context, opts *serveOptions) (*store.DuckDB, string, error) {
+	if opts.Memory {
+		st, err := store.OpenMemory(ctx)
+		return st, "in memory", err
+	}
+	if _, err := os.Stat(opts.DB); errors.Is(err, os.ErrNotExist) && len(opts.Paths) == 0 && opts.Token == "" {
+		return nil, "", usageError{fmt.Errorf("no store %q: store articles first (sitrep ingest FILE...), give FILE arguments, or serve a demo with --memory", opts.DB)}
+	}
+	st, err := store.Open(ctx, opts.DB)
+	if err != nil {
+		if errors.Is(err, store.ErrLocked) {
+			err = fmt.Errorf("%w\n  stop the other process, or serve another --db", err)
+		}
+		return nil, "", err
+	}
+	return st, opts.DB, nil
 }
 
 // codeFunc codes one posted article as the pipeline does: coder, then

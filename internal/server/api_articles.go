@@ -16,13 +16,14 @@ import (
 	"strings"
 
 	"github.com/sitrep/sitrep/internal/reader"
+	"github.com/sitrep/sitrep/internal/store"
 )
 
 // articleAnswer is the answer of GET /api/articles/{id}: the article with
 // its events, whose evidence offsets point into article.text.
 type articleAnswer struct {
-	Article *Article `json:"article"`
-	Events  []Row    `json:"events"`
+	Article *store.ArticleRow `json:"article"`
+	Events  []store.Row       `json:"events"`
 }
 
 // getArticle is GET /api/articles/{id}.
@@ -34,7 +35,7 @@ func (h *handler) getArticle(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
 	a, rows, err := h.store.Article(r.Context(), id)
 	if err != nil {
-		if errors.Is(err, ErrNotFound) {
+		if errors.Is(err, store.ErrNotFound) {
 			writeError(w, http.StatusNotFound, fmt.Sprintf("no article %q", id))
 			return
 		}
@@ -42,7 +43,7 @@ func (h *handler) getArticle(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if rows == nil {
-		rows = []Row{}
+		rows = []store.Row{}
 	}
 	writeJSON(w, http.StatusOK, articleAnswer{Article: a, Events: rows})
 }

@@ -1,10 +1,14 @@
 package server
 
-import "net/http"
+import (
+	"net/http"
+
+	"github.com/sitrep/sitrep/internal/store"
+)
 
 // dyadList is the answer of GET /api/dyads.
 type dyadList struct {
-	Dyads []Dyad `json:"dyads"`
+	Dyads []store.Dyad `json:"dyads"`
 }
 
 // listDyads is GET /api/dyads: the n (default 20, at most 200) actor pairs
@@ -31,7 +35,7 @@ func (h *handler) listDyads(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if ds == nil {
-		ds = []Dyad{}
+		ds = []store.Dyad{}
 	}
 	writeJSON(w, http.StatusOK, dyadList{Dyads: ds})
 }

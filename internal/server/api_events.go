@@ -1,10 +1,14 @@
 package server
 
-import "net/http"
+import (
+	"net/http"
+
+	"github.com/sitrep/sitrep/internal/store"
+)
 
 // eventsPage is the answer of GET /api/events.
 type eventsPage struct {
-	Events []Row `json:"events"`
+	Events []store.Row `json:"events"`
 	// NextCursor fetches the next page as ?cursor=...; "" on the last page.
 	NextCursor string `json:"next_cursor"`
 }
@@ -24,17 +28,17 @@ func (h *handler) listEvents(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if rows == nil {
-		rows = []Row{}
+		rows = []store.Row{}
 	}
 	writeJSON(w, http.StatusOK, eventsPage{Events: rows, NextCursor: next})
 }
 
 // pageFilter parses the filter, cursor and limit of a listing that also
 // accepts the parameters extra.
-func (h *handler) pageFilter(r *http.Request, extra ...string) (Filter, error) {
+func (h *handler) pageFilter(r *http.Request, extra ...string) (store.Filter, error) {
 	p, err := newParams(r.URL.Query(), extra...)
 	if err != nil {
-		return Filter{}, err
+		return store.Filter{}, err
 	}
 	f, err := p.filter()
 	if err != nil {

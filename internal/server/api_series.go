@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/sitrep/sitrep/internal/ontology"
+	"github.com/sitrep/sitrep/internal/store"
 )
 
 // Limits of a series answer.
@@ -81,7 +82,7 @@ func (h *handler) series(r *http.Request, p params) (*seriesAnswer, error) {
 
 // densify turns the sparse points of the store into one count per bucket
 // and key, the largest keys first.
-func densify(pts []Point, interval, by string) (*seriesAnswer, error) {
+func densify(pts []store.Point, interval, by string) (*seriesAnswer, error) {
 	ans := &seriesAnswer{Interval: interval, By: by, Buckets: []string{}, Series: []seriesLine{}}
 	if len(pts) == 0 {
 		return ans, nil

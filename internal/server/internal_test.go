@@ -10,11 +10,12 @@ import (
 	"testing"
 
 	"github.com/sitrep/sitrep/internal/ontology"
+	"github.com/sitrep/sitrep/internal/store"
 )
 
 func TestRenderErrorIsClean500(t *testing.T) {
 	var log bytes.Buffer
-	h := newHandler(NewMemoryStore(), slog.New(slog.NewTextHandler(&log, nil)), Options{})
+	h := newHandler(nil, slog.New(slog.NewTextHandler(&log, nil)), Options{})
 	for _, c := range []struct {
 		page string
 		data any
@@ -72,9 +73,9 @@ func TestHighlight(t *testing.T) {
 }
 
 func TestDensify(t *testing.T) {
-	var pts []Point
+	var pts []store.Point
 	for i := range 12 {
-		pts = append(pts, Point{Bucket: "2024-01-01", Key: string(rune('a' + i)), Events: 20 - i}, Point{Bucket: "2024-01-03", Key: "a", Events: 1})
+		pts = append(pts, store.Point{Bucket: "2024-01-01", Key: string(rune('a' + i)), Events: 20 - i}, store.Point{Bucket: "2024-01-03", Key: "a", Events: 1})
 	}
 	d, err := densify(pts, "day", "plover")
 	if err != nil {
@@ -86,7 +87,7 @@ func TestDensify(t *testing.T) {
 	if len(d.Series) != 9 || d.Series[0].Key != "a" || d.Series[0].Total != 32 || d.Series[8].Key != "other" || d.Series[8].Total != 12+11+10+9 {
 		t.Errorf("series %+v", d.Series)
 	}
-	if _, err := densify([]Point{{Bucket: "1900-01-01"}, {Bucket: "2024-01-01"}}, "day", "none"); err == nil {
+	if _, err := densify([]store.Point{{Bucket: "1900-01-01"}, {Bucket: "2024-01-01"}}, "day", "none"); err == nil {
 		t.Error("a day series over 124 years was built")
 	}
 	if d, err := densify(nil, "week", "none"); err != nil || d.Buckets == nil || d.Series == nil {

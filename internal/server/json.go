@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+
+	"github.com/sitrep/sitrep/internal/store"
 )
 
 // errorBody is the one JSON shape of every API error.
@@ -52,9 +54,9 @@ func (h *handler) classify(r *http.Request, err error) (int, string) {
 	switch {
 	case errors.As(err, &pe):
 		return http.StatusBadRequest, pe.Error()
-	case errors.Is(err, ErrBadCursor):
+	case errors.Is(err, store.ErrBadCursor):
 		return http.StatusBadRequest, fmt.Sprintf("parameter %q: not a cursor this server issued", "cursor")
-	case errors.Is(err, ErrNotFound):
+	case errors.Is(err, store.ErrNotFound):
 		return http.StatusNotFound, err.Error()
 	case errors.Is(err, context.DeadlineExceeded):
 		h.log.Warn("request timed out", "method", r.Method, "path", r.URL.Path, "timeout", h.opts.Timeout)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/sitrep/sitrep/event"
 	"github.com/sitrep/sitrep/internal/ontology"
+	"github.com/sitrep/sitrep/internal/store"
 )
 
 // paramError is a bad query parameter: a 400 that names it.
@@ -82,8 +83,8 @@ func (p params) get(name string) string { return strings.TrimSpace(p.v.Get(name)
 
 // filter parses the filter parameters. Codes are upper-cased, so "usa"
 // works as "USA"; a root of "9" means "09".
-func (p params) filter() (Filter, error) {
-	var f Filter
+func (p params) filter() (store.Filter, error) {
+	var f store.Filter
 	var err error
 	if f.From, err = p.date("from"); err != nil {
 		return f, err

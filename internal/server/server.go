@@ -3,139 +3,35 @@
 // embedded templates, with its JavaScript libraries vendored and embedded, so
 // it works offline.
 //
-// The server reads and writes through the Store interface, which the DuckDB
-// store satisfies through an adapter in cli and MemoryStore satisfies for
-// tests and demos. Every route is listed in routes.go.
+// The server reads and writes through the Store interface, the part of the
+// store package's Store it uses. Every route is listed in routes.go.
 package server
 
 import (
 	"context"
-	"errors"
 	"log/slog"
 	"net/http"
 	"time"
 
 	"github.com/sitrep/sitrep/event"
 	"github.com/sitrep/sitrep/internal/reader"
+	"github.com/sitrep/sitrep/internal/store"
 )
 
-// Store is what the server needs from storage. Implementations must be safe
-// for concurrent use, honour ctx, and follow the matching rules documented
-// on Filter; storetest.Run checks an implementation against them. Returned
-// slices belong to the caller.
+// Store is what the server needs from storage: the part of store.Store it
+// reads and writes through, with the same types and rules (filters, order,
+// cursors, the dedup of reports into events). *store.DuckDB satisfies it;
+// so will the PostgreSQL store. Errors wrapping store.ErrNotFound and
+// store.ErrBadCursor become 404 and 400.
 type Store interface {
-	// Events returns one page of the events matching f, newest first:
-	// ordered by Date descending (undated events last), then by ID
-	// ascending. The page starts after f.Cursor ("" for the first page) and
-	// holds at most f.Limit rows (f.Limit is always 1 or more). The string
-	// is the cursor of the next page, "" when this page is the last. A
-	// cursor the store cannot read is an error wrapping ErrBadCursor.
-	Events(ctx context.Context, f Filter) ([]Row, string, error)
-	// Series counts the dated events matching f per interval bucket ("day",
-	// "week" or "month", see Bucket) and per key of the split by ("" for no
-	// split, "root", "quad", "plover" or "country", see Key), sorted by
-	// bucket then key. Buckets without events are left out; f.Cursor and
-	// f.Limit are ignored.
-	Series(ctx context.Context, f Filter, interval, by string) ([]Point, error)
-	// Dyads returns the n source-target actor code pairs with the most
-	// events matching f, most events first, then by source and target.
-	// Events without a source or a target are left out.
-	Dyads(ctx context.Context, f Filter, n int) ([]Dyad, error)
-	// Article returns the article id and its events in text order
-	// (evidence start, then ID), or an error wrapping ErrNotFound.
-	Article(ctx context.Context, id string) (*Article, []Row, error)
-	// Put stores article a with its coded events es, replacing the article
-	// and all its events if a.ID is already stored. a.Text must be the
-	// text the events' offsets refer to (the coder's NFC text).
+	Events(ctx context.Context, f store.Filter) ([]store.Row, string, error)
+	Series(ctx context.Context, f store.Filter, interval, by string) ([]store.Point, error)
+	Dyads(ctx context.Context, f store.Filter, n int) ([]store.Dyad, error)
+	Article(ctx context.Context, id string) (*store.ArticleRow, []store.Row, error)
 	Put(ctx context.Context, a *reader.Article, es []event.Event) error
 }
 
-// Errors a Store wraps so the server can pick the HTTP status.
-var (
-	// ErrNotFound: the article asked for is not stored (404).
-	ErrNotFound = errors.New("not found")
-	// ErrBadCursor: a page cursor that the store did not issue (400).
-	ErrBadCursor = errors.New("bad cursor")
-)
-
-// Filter selects events. Empty fields match everything; set fields must all
-// match. Every Store applies the same rules, as MemoryStore does.
-type Filter struct {
-	// From and To bound Event.Date (YYYY-MM-DD), both inclusive. When
-	// either is set, undated events (Date "") do not match.
-	From, To string
-	// Source and Target match when the actor's code starts with them:
-	// "USA" matches USAGOV and USAMIL, "IRNREB" only that code. They never
-	// match an event without that actor.
-	Source, Target string
-	// Country matches Event.Location.Country exactly ("IRQ"); it never
-	// matches an event without a location.
-	Country string
-	// CAMEO matches when Event.CAMEO.Code starts with it ("19" matches 190
-	// and 193; "190" matches 190 only, as no code extends it).
-	CAMEO string
-	// Root matches Event.CAMEO.Root exactly: "01" to "20".
-	Root string
-	// Quad matches Event.QuadClass, 1 to 4; 0 matches any.
-	Quad int
-	// PLOVER matches Event.PLOVER.Event exactly ("ASSAULT").
-	PLOVER string
-	// ACLED matches Event.ACLED.EventType exactly ("Battles"); it never
-	// matches an event without an ACLED type.
-	ACLED string
-	// Text matches when Event.Evidence.Sentence contains it, both
-	// lower-cased (strings.ToLower; SQL: lower(sentence) LIKE '%' ||
-	// lower(text) || '%' with LIKE's wildcards escaped).
-	Text string
-	// Cursor and Limit page Events; the other methods ignore them.
-	Cursor string
-	Limit  int
-}
-
-// Row is a stored event with how often its happening was reported. Events
-// are the same happening when they share Date, source code, target code
-// (empty for a missing actor) and CAMEO code, in the whole store (not only
-// among the events that match a filter).
-type Row struct {
-	event.Event
-	// NumMentions counts the stored events of the happening; NumArticles
-	// the distinct articles they come from; NumSources the distinct
-	// publishers of those articles (an empty publisher counts as one).
-	NumMentions int `json:"num_mentions"`
-	NumSources  int `json:"num_sources"`
-	NumArticles int `json:"num_articles"`
-}
-
-// Point is the count of events of one bucket and key of a series.
-type Point struct {
-	// Bucket is the first day of the bucket, YYYY-MM-DD.
-	Bucket string `json:"bucket"`
-	// Key is the value of the split: a CAMEO root ("19"), a quad class
-	// ("4"), a PLOVER type ("ASSAULT", "" for statements), a location
-	// country ("IRQ", "" when unknown), or "" without a split.
-	Key    string `json:"key"`
-	Events int    `json:"events"`
-}
-
-// Dyad is a pair of actor codes with the number of events between them, in
-// that direction, and their mean Goldstein value.
-type Dyad struct {
-	Source    string  `json:"source"`
-	Target    string  `json:"target"`
-	Events    int     `json:"events"`
-	Goldstein float64 `json:"goldstein"`
-}
-
-// Article is a stored article: the text is the one event offsets refer to.
-type Article struct {
-	ID        string `json:"id"`
-	Date      string `json:"date"`
-	Title     string `json:"title"`
-	Text      string `json:"text"`
-	URL       string `json:"url,omitempty"`
-	Publisher string `json:"publisher,omitempty"`
-	Language  string `json:"language,omitempty"`
-}
+var _ Store = (*store.DuckDB)(nil)
 
 // CodeFunc codes one article for POST /api/articles: it may normalise
 // a.Text (the stored text is a.Text after the call) and returns the
@@ -184,12 +80,12 @@ type handler struct {
 // New returns the HTTP handler of the API and dashboard over store. logger
 // receives one line per 5xx; nil discards. New panics only if the embedded
 // templates or assets are broken, which the package tests rule out.
-func New(store Store, logger *slog.Logger, opts Options) http.Handler {
-	h := newHandler(store, logger, opts)
+func New(st Store, logger *slog.Logger, opts Options) http.Handler {
+	h := newHandler(st, logger, opts)
 	return h.wrap(h.mux)
 }
 
-func newHandler(store Store, logger *slog.Logger, opts Options) *handler {
+func newHandler(st Store, logger *slog.Logger, opts Options) *handler {
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
@@ -210,7 +106,7 @@ func newHandler(store Store, logger *slog.Logger, opts Options) *handler {
 	if err != nil {
 		panic("server: embedded templates: " + err.Error())
 	}
-	h := &handler{store: store, log: logger, opts: opts, pages: ps, assets: as, mux: http.NewServeMux()}
+	h := &handler{store: st, log: logger, opts: opts, pages: ps, assets: as, mux: http.NewServeMux()}
 	h.routes()
 	return h
 }

@@ -10,13 +10,14 @@ import (
 
 	"github.com/sitrep/sitrep/event"
 	"github.com/sitrep/sitrep/internal/ontology"
+	"github.com/sitrep/sitrep/internal/store"
 )
 
 // articlePage is the data of an article page: the text with the evidence
 // of one event highlighted, that event's details, and the article's events.
 type articlePage struct {
 	Layout  layout
-	Article *Article
+	Article *store.ArticleRow
 	// Segments are the article text cut at the highlight boundaries.
 	Segments []segment
 	// Event is the highlighted event, nil when the article has none.
@@ -57,8 +58,8 @@ func (h *handler) articlePage(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
 	a, rows, err := h.store.Article(r.Context(), id)
 	if err != nil {
-		if errors.Is(err, ErrNotFound) {
-			err = fmt.Errorf("no article %q: %w", id, ErrNotFound)
+		if errors.Is(err, store.ErrNotFound) {
+			err = fmt.Errorf("no article %q: %w", id, store.ErrNotFound)
 		}
 		h.renderError(w, r, err)
 		return
@@ -72,7 +73,7 @@ func (h *handler) articlePage(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if want != "" && sel < 0 {
-		h.renderError(w, r, fmt.Errorf("article %q has no event %q: %w", id, want, ErrNotFound))
+		h.renderError(w, r, fmt.Errorf("article %q has no event %q: %w", id, want, store.ErrNotFound))
 		return
 	}
 	for i := range rows {
@@ -89,7 +90,7 @@ func (h *handler) articlePage(w http.ResponseWriter, r *http.Request) {
 	h.render(w, r, http.StatusOK, "article", page)
 }
 
-func newEventDetail(r *Row, row eventRow) *eventDetail {
+func newEventDetail(r *store.Row, row eventRow) *eventDetail {
 	e := &r.Event
 	d := &eventDetail{Row: row, Trigger: e.Evidence.Trigger}
 	if e.Source != nil {

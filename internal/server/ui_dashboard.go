@@ -4,6 +4,8 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
+
+	"github.com/sitrep/sitrep/internal/store"
 )
 
 // dashboardPage is the data of the dashboard: the filter form, which the
@@ -30,7 +32,7 @@ type dashboardPage struct {
 
 // dyadView is one line of the top dyads list.
 type dyadView struct {
-	Dyad
+	store.Dyad
 	Href string
 }
 
@@ -56,11 +58,11 @@ func (h *handler) dashboard(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		page.Error, status = pe.Error(), http.StatusBadRequest
-		f, interval, by = Filter{Limit: defaultPage}, "week", "none"
+		f, interval, by = store.Filter{Limit: defaultPage}, "week", "none"
 	}
 	page.Form = newFilterForm(f, interval, by)
-	page.Heading = f.describe()
-	page.API = f.query().Encode()
+	page.Heading = describeFilter(f)
+	page.API = filterQuery(f).Encode()
 	page.Interval, page.By = interval, by
 	rows, next, err := h.store.Events(r.Context(), f)
 	if err != nil {
@@ -76,12 +78,12 @@ func (h *handler) dashboard(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	for _, d := range ds {
-		q := f.query()
+		q := filterQuery(f)
 		q.Set("source", d.Source)
 		q.Set("target", d.Target)
 		page.Dyads = append(page.Dyads, dyadView{Dyad: d, Href: "/?" + q.Encode()})
 	}
-	base := f.query()
+	base := filterQuery(f)
 	base.Set("interval", interval)
 	base.Set("by", by)
 	if next != "" {
@@ -97,10 +99,10 @@ func (h *handler) dashboard(w http.ResponseWriter, r *http.Request) {
 
 // dashboardParams reads the filter, the series interval and split, and the
 // page cursor of the dashboard.
-func (h *handler) dashboardParams(r *http.Request) (Filter, string, string, error) {
+func (h *handler) dashboardParams(r *http.Request) (store.Filter, string, string, error) {
 	p, err := newParams(r.URL.Query(), "interval", "by", "cursor")
 	if err != nil {
-		return Filter{}, "", "", err
+		return store.Filter{}, "", "", err
 	}
 	f, err := p.filter()
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/sitrep/sitrep/event"
 	"github.com/sitrep/sitrep/internal/ontology"
+	"github.com/sitrep/sitrep/internal/store"
 )
 
 // eventRow is one line of an event table, ready to print.
@@ -31,7 +32,7 @@ type eventRow struct {
 	Selected bool
 }
 
-func newEventRow(r *Row) eventRow {
+func newEventRow(r *store.Row) eventRow {
 	e := &r.Event
 	v := eventRow{
 		ID:       e.ID,
@@ -106,7 +107,7 @@ type filterForm struct {
 	Intervals, Splits                              []option
 }
 
-func newFilterForm(f Filter, interval, by string) filterForm {
+func newFilterForm(f store.Filter, interval, by string) filterForm {
 	ff := filterForm{From: f.From, To: f.To, Source: f.Source, Target: f.Target, Country: f.Country, CAMEO: f.CAMEO, Text: f.Text}
 	roots := []string{"", "any root"}
 	quads := []string{"", "any quad class"}
@@ -152,9 +153,9 @@ func newFilterForm(f Filter, interval, by string) filterForm {
 	return ff
 }
 
-// query returns the filter as URL query parameters, without cursor and
+// filterQuery returns the filter as URL query parameters, without cursor and
 // limit.
-func (f Filter) query() url.Values {
+func filterQuery(f store.Filter) url.Values {
 	v := url.Values{}
 	set := func(k, s string) {
 		if s != "" {
@@ -177,8 +178,8 @@ func (f Filter) query() url.Values {
 	return v
 }
 
-// describe says in words what f selects, for headings.
-func (f Filter) describe() string {
+// describeFilter says in words what f selects, for headings.
+func describeFilter(f store.Filter) string {
 	var parts []string
 	add := func(name, v string) {
 		if v != "" {

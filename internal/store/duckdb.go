@@ -42,6 +42,15 @@ func Open(ctx context.Context, path string) (*DuckDB, error) {
 	return open(ctx, path, false)
 }
 
+// OpenMemory opens a new empty store in memory, gone when it is closed:
+// for demos (sitrep serve --memory) and tests.
+func OpenMemory(ctx context.Context) (*DuckDB, error) {
+	return open(ctx, memoryPath, false)
+}
+
+// memoryPath is the path of stores opened by OpenMemory.
+const memoryPath = ":memory:"
+
 // OpenReadOnly opens the store file at path for reading only; several
 // processes may do so at once, but not while one has it open for writing
 // (ErrLocked). A missing file is an error wrapping ErrNoStore, and so is a
@@ -62,6 +71,9 @@ func open(ctx context.Context, path string, readOnly bool) (*DuckDB, error) {
 		return nil, fmt.Errorf("open store: empty path")
 	}
 	dsn := path
+	if path == memoryPath {
+		dsn = "" // DuckDB's in-memory database, shared by the connector's connections
+	}
 	if readOnly {
 		dsn += "?access_mode=read_only"
 	}

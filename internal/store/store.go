@@ -134,7 +134,7 @@ const (
 )
 
 // Filter selects events. Empty fields match everything; set fields must all
-// match. The fields and rules are those of server.Filter, so the two convert.
+// match. The server and the CLI parse their parameters into it.
 type Filter struct {
 	// From and To bound Event.Date (YYYY-MM-DD), both inclusive. When
 	// either is set, undated events do not match.

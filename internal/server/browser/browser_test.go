@@ -16,7 +16,8 @@ import (
 	"time"
 
 	"github.com/sitrep/sitrep/internal/server"
-	"github.com/sitrep/sitrep/internal/server/storetest"
+	"github.com/sitrep/sitrep/internal/store"
+	"github.com/sitrep/sitrep/internal/store/storetest"
 )
 
 const (
@@ -42,10 +43,16 @@ func TestDashboardInChromium(t *testing.T) {
 		t.Skipf("browser test skipped: playwright-core is not installed; to run it: %s", install)
 	}
 
-	store := server.NewMemoryStore()
-	storetest.Seed(t, store)
+	// The store is a DuckDB file, as sitrep serve uses, holding the
+	// contract fixtures: 8 reports of 7 happenings.
+	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "sitrep.duckdb"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	storetest.Seed(t, st)
 	var log bytes.Buffer
-	srv := httptest.NewServer(server.New(store, slog.New(slog.NewTextHandler(&log, nil)), server.Options{}))
+	srv := httptest.NewServer(server.New(st, slog.New(slog.NewTextHandler(&log, nil)), server.Options{}))
 	defer srv.Close()
 
 	dir := os.Getenv(artifactsEnv)

@@ -1,9 +1,10 @@
-// Package storetest checks that a server.Store follows the contract the
-// server relies on: filter rules, order, cursors, report counts, series,
-// dyads and replacement. Run it from a store's tests:
+// Package storetest checks that a store.Store follows the contract the
+// server and the CLI rely on: filter rules, order, cursors, the folding of
+// reports into events and their counts, series, dyads and replacement. Every
+// Store implementation runs it from its tests:
 //
 //	func TestStoreContract(t *testing.T) {
-//		storetest.Run(t, func(t *testing.T) server.Store { return openTempStore(t) })
+//		storetest.Run(t, func(t *testing.T) store.Store { return openTempStore(t) })
 //	}
 //
 // The fixtures are small hand-made articles with hand-made events, so the
@@ -21,7 +22,7 @@ import (
 	"github.com/sitrep/sitrep/event"
 	"github.com/sitrep/sitrep/internal/ontology"
 	"github.com/sitrep/sitrep/internal/reader"
-	"github.com/sitrep/sitrep/internal/server"
+	"github.com/sitrep/sitrep/internal/store"
 )
 
 // Fixture is one article with its coded events.
@@ -40,7 +41,9 @@ type spec struct {
 }
 
 // Fixtures returns the test articles, new on each call. Events e1 and e3
-// are the same happening reported by two publishers; e7 is undated and has
+// are the same happening reported by two publishers (same dyad, CAMEO base
+// code and place, the second's date that of the first), so a store folds
+// e3 into e1 as its second mention; e7 is undated and has
 // no source; e8 falls in December 2023.
 func Fixtures() []Fixture {
 	type art struct {
@@ -127,8 +130,13 @@ func build(articleID, pubDate, publisher, text string, index int, s spec) event.
 	return e
 }
 
+// Putter is what Seed needs of a store: store.Store and server.Store have it.
+type Putter interface {
+	Put(ctx context.Context, a *reader.Article, es []event.Event) error
+}
+
 // Seed puts every fixture into s.
-func Seed(t testing.TB, s server.Store) {
+func Seed(t testing.TB, s Putter) {
 	t.Helper()
 	for _, f := range Fixtures() {
 		a := f.Article
@@ -139,10 +147,10 @@ func Seed(t testing.TB, s server.Store) {
 }
 
 // Run checks the store that open returns (empty, and one per subtest)
-// against the contract of server.Store.
-func Run(t *testing.T, open func(t *testing.T) server.Store) {
+// against the contract of store.Store.
+func Run(t *testing.T, open func(t *testing.T) store.Store) {
 	ctx := context.Background()
-	seeded := func(t *testing.T) server.Store {
+	seeded := func(t *testing.T) store.Store {
 		s := open(t)
 		Seed(t, s)
 		return s
@@ -172,7 +180,7 @@ func Run(t *testing.T, open func(t *testing.T) server.Store) {
 		var got [][]string
 		cursor := ""
 		for range 10 {
-			rows, next, err := s.Events(ctx, server.Filter{Limit: 3, Cursor: cursor})
+			rows, next, err := s.Events(ctx, store.Filter{Limit: 3, Cursor: cursor})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -182,26 +190,26 @@ func Run(t *testing.T, open func(t *testing.T) server.Store) {
 			}
 			cursor = next
 		}
-		want := [][]string{{"e5", "e6", "e4"}, {"e1", "e2", "e3"}, {"e8", "e7"}}
+		want := [][]string{{"e5", "e6", "e4"}, {"e1", "e2", "e8"}, {"e7"}}
 		if fmt.Sprint(got) != fmt.Sprint(want) {
 			t.Errorf("pages of 3: got %v, want %v", got, want)
 		}
-		rows, _, err := s.Events(ctx, server.Filter{Limit: 2, Root: "19"})
+		rows, _, err := s.Events(ctx, store.Filter{Limit: 2, Root: "19"})
 		if err != nil || len(rows) != 2 {
 			t.Fatalf("filtered first page: %v %v", ids(rows), err)
 		}
-		if _, _, err := s.Events(ctx, server.Filter{Limit: 2, Cursor: "not a cursor!"}); !errors.Is(err, server.ErrBadCursor) {
+		if _, _, err := s.Events(ctx, store.Filter{Limit: 2, Cursor: "not a cursor!"}); !errors.Is(err, store.ErrBadCursor) {
 			t.Errorf("bad cursor: got %v, want ErrBadCursor", err)
 		}
 	})
 
 	t.Run("counts", func(t *testing.T) {
 		s := seeded(t)
-		rows, _, err := s.Events(ctx, server.Filter{Limit: 100})
+		rows, _, err := s.Events(ctx, store.Filter{Limit: 100})
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := map[string][3]int{"e1": {2, 2, 2}, "e3": {2, 2, 2}, "e2": {1, 1, 1}, "e7": {1, 1, 1}}
+		want := map[string][3]int{"e1": {2, 2, 2}, "e2": {1, 1, 1}, "e7": {1, 1, 1}}
 		for _, r := range rows {
 			w, ok := want[r.ID]
 			if got := [3]int{r.NumMentions, r.NumArticles, r.NumSources}; ok && got != w {
@@ -209,7 +217,7 @@ func Run(t *testing.T, open func(t *testing.T) server.Store) {
 			}
 		}
 		// Counts cover the whole store, not only the matching events.
-		rows, _, err = s.Events(ctx, server.Filter{Limit: 100, Text: "rebels attacked"})
+		rows, _, err = s.Events(ctx, store.Filter{Limit: 100, Text: "rebels attacked"})
 		if err != nil || len(rows) != 1 || rows[0].NumMentions != 2 {
 			t.Errorf("filtered e1: %+v %v, want 2 mentions", rows, err)
 		}
@@ -235,15 +243,15 @@ func Run(t *testing.T, open func(t *testing.T) server.Store) {
 
 	t.Run("dyads", func(t *testing.T) {
 		s := seeded(t)
-		ds, err := s.Dyads(ctx, server.Filter{}, 2)
+		ds, err := s.Dyads(ctx, store.Filter{}, 2)
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := []server.Dyad{{Source: "IRQREB", Target: "IRQMIL", Events: 2, Goldstein: -10}, {Source: "FRAGOV", Target: "UKR", Events: 1, Goldstein: 7}}
+		want := []store.Dyad{{Source: "FRAGOV", Target: "UKR", Events: 1, Goldstein: 7}, {Source: "IGOUNO", Target: "SYRGOV", Events: 1, Goldstein: 2.8}}
 		if !slices.Equal(ds, want) {
 			t.Errorf("top 2 dyads: got %+v, want %+v", ds, want)
 		}
-		ds, err = s.Dyads(ctx, server.Filter{Country: "SYR"}, 10)
+		ds, err = s.Dyads(ctx, store.Filter{Country: "SYR"}, 10)
 		if err != nil || len(ds) != 2 || ds[0].Source != "SYRGOV" || ds[1].Source != "USAMIL" {
 			t.Errorf("dyads in SYR: %+v %v", ds, err)
 		}
@@ -265,7 +273,17 @@ func Run(t *testing.T, open func(t *testing.T) server.Store) {
 		if len(rows) > 0 && (rows[0].Source == nil || rows[0].Source.Start != 0 || rows[0].Evidence.TriggerStart != 7 || rows[0].Location == nil) {
 			t.Errorf("e1 did not keep its offsets: %+v", rows[0].Event)
 		}
-		if _, _, err := s.Article(ctx, "nope"); !errors.Is(err, server.ErrNotFound) {
+		// An article lists its own reports, also those folded into an
+		// event of another article, with the counts of that event.
+		_, rows, err = s.Article(ctx, "a2")
+		if err != nil || !slices.Equal(ids(rows), []string{"e3", "e4"}) || rows[0].NumMentions != 2 || rows[0].Evidence.Trigger != "assaulted" {
+			t.Errorf("events of a2: %v %v", ids(rows), err)
+		}
+		ms, err := s.Mentions(ctx, "e1")
+		if err != nil || len(ms) != 2 || ms[0].ID != "e1" || ms[1].ID != "e3" || ms[1].Location.Name != "MOSUL" {
+			t.Errorf("mentions of e1: %+v %v", ms, err)
+		}
+		if _, _, err := s.Article(ctx, "nope"); !errors.Is(err, store.ErrNotFound) {
 			t.Errorf("missing article: got %v, want ErrNotFound", err)
 		}
 	})
@@ -281,19 +299,19 @@ func Run(t *testing.T, open func(t *testing.T) server.Store) {
 		if err != nil || a.Title != f.Article.Title || !slices.Equal(ids(rows), []string{"e1"}) {
 			t.Errorf("after replacing a1: %+v %v %v", a, ids(rows), err)
 		}
-		all, _, err := s.Events(ctx, server.Filter{Limit: 100})
-		if err != nil || slices.Contains(ids(all), "e2") || len(all) != 7 {
+		all, _, err := s.Events(ctx, store.Filter{Limit: 100})
+		if err != nil || slices.Contains(ids(all), "e2") || len(all) != 6 {
 			t.Errorf("after replacing a1, events %v %v", ids(all), err)
 		}
 	})
 
 	t.Run("empty", func(t *testing.T) {
 		s := open(t)
-		rows, next, err := s.Events(ctx, server.Filter{Limit: 10})
+		rows, next, err := s.Events(ctx, store.Filter{Limit: 10})
 		if err != nil || len(rows) != 0 || next != "" {
 			t.Errorf("empty store events: %v %q %v", rows, next, err)
 		}
-		pts, err := s.Series(ctx, server.Filter{}, "day", "")
+		pts, err := s.Series(ctx, store.Filter{}, "day", "")
 		if err != nil || len(pts) != 0 {
 			t.Errorf("empty store series: %v %v", pts, err)
 		}
@@ -302,43 +320,44 @@ func Run(t *testing.T, open func(t *testing.T) server.Store) {
 
 var filterCases = []struct {
 	name string
-	f    server.Filter
+	f    store.Filter
 	want []string
 }{
-	{"none", server.Filter{}, []string{"e5", "e6", "e4", "e1", "e2", "e3", "e8", "e7"}},
-	{"from", server.Filter{From: "2024-01-01"}, []string{"e5", "e6", "e4", "e1", "e2", "e3"}},
-	{"to", server.Filter{To: "2024-01-10"}, []string{"e1", "e2", "e3", "e8"}},
-	{"one day", server.Filter{From: "2024-01-10", To: "2024-01-10"}, []string{"e1", "e2", "e3"}},
-	{"source country prefix", server.Filter{Source: "USA"}, []string{"e5", "e2"}},
-	{"source code", server.Filter{Source: "IRQREB"}, []string{"e1", "e3"}},
-	{"target", server.Filter{Target: "IRQMIL"}, []string{"e1", "e3"}},
-	{"source absent", server.Filter{Source: "RUS"}, nil},
-	{"country", server.Filter{Country: "SYR"}, []string{"e5", "e4"}},
-	{"cameo prefix", server.Filter{CAMEO: "19"}, []string{"e5", "e1", "e3"}},
-	{"cameo code", server.Filter{CAMEO: "190"}, []string{"e1", "e3"}},
-	{"root", server.Filter{Root: "04"}, []string{"e6"}},
-	{"quad", server.Filter{Quad: 2}, []string{"e8"}},
-	{"plover", server.Filter{PLOVER: "ASSAULT"}, []string{"e5", "e1", "e3"}},
-	{"acled", server.Filter{ACLED: "Protests"}, []string{"e7"}},
-	{"text ignores case", server.Filter{Text: "mosul"}, []string{"e1", "e3"}},
-	{"text is literal", server.Filter{Text: "%"}, nil},
-	{"combined", server.Filter{Root: "19", Country: "SYR"}, []string{"e5"}},
-	{"nothing", server.Filter{Country: "FRA"}, nil},
+	{"none", store.Filter{}, []string{"e5", "e6", "e4", "e1", "e2", "e8", "e7"}},
+	{"from", store.Filter{From: "2024-01-01"}, []string{"e5", "e6", "e4", "e1", "e2"}},
+	{"to", store.Filter{To: "2024-01-10"}, []string{"e1", "e2", "e8"}},
+	{"one day", store.Filter{From: "2024-01-10", To: "2024-01-10"}, []string{"e1", "e2"}},
+	{"source country prefix", store.Filter{Source: "USA"}, []string{"e5", "e2"}},
+	{"source code", store.Filter{Source: "IRQREB"}, []string{"e1"}},
+	{"target", store.Filter{Target: "IRQMIL"}, []string{"e1"}},
+	{"source absent", store.Filter{Source: "RUS"}, nil},
+	{"country", store.Filter{Country: "SYR"}, []string{"e5", "e4"}},
+	{"cameo prefix", store.Filter{CAMEO: "19"}, []string{"e5", "e1"}},
+	{"cameo code", store.Filter{CAMEO: "190"}, []string{"e1"}},
+	{"root", store.Filter{Root: "04"}, []string{"e6"}},
+	{"quad", store.Filter{Quad: 2}, []string{"e8"}},
+	{"plover", store.Filter{PLOVER: "ASSAULT"}, []string{"e5", "e1"}},
+	{"acled", store.Filter{ACLED: "Protests"}, []string{"e7"}},
+	{"text ignores case", store.Filter{Text: "mosul"}, []string{"e1"}},
+	{"text of a later mention", store.Filter{Text: "INSURGENTS assaulted"}, []string{"e1"}},
+	{"text is literal", store.Filter{Text: "%"}, nil},
+	{"combined", store.Filter{Root: "19", Country: "SYR"}, []string{"e5"}},
+	{"nothing", store.Filter{Country: "FRA"}, nil},
 }
 
 var seriesCases = []struct {
 	name, interval, by string
-	f                  server.Filter
+	f                  store.Filter
 	want               []string
 }{
-	{"days", "day", "", server.Filter{}, []string{"2023-12-30  1", "2024-01-10  3", "2024-01-20  1", "2024-02-03  1", "2024-02-05  1"}},
-	{"weeks by root", "week", "root", server.Filter{}, []string{"2023-12-25 07 1", "2024-01-08 11 1", "2024-01-08 19 2", "2024-01-15 03 1", "2024-01-29 04 1", "2024-02-05 19 1"}},
-	{"months by country", "month", "country", server.Filter{}, []string{"2023-12-01  1", "2024-01-01  1", "2024-01-01 IRQ 2", "2024-01-01 SYR 1", "2024-02-01  1", "2024-02-01 SYR 1"}},
-	{"months by quad, filtered", "month", "quad", server.Filter{From: "2024-01-01"}, []string{"2024-01-01 1 1", "2024-01-01 3 1", "2024-01-01 4 2", "2024-02-01 1 1", "2024-02-01 4 1"}},
-	{"days by plover", "day", "plover", server.Filter{Root: "19"}, []string{"2024-01-10 ASSAULT 2", "2024-02-05 ASSAULT 1"}},
+	{"days", "day", "", store.Filter{}, []string{"2023-12-30  1", "2024-01-10  2", "2024-01-20  1", "2024-02-03  1", "2024-02-05  1"}},
+	{"weeks by root", "week", "root", store.Filter{}, []string{"2023-12-25 07 1", "2024-01-08 11 1", "2024-01-08 19 1", "2024-01-15 03 1", "2024-01-29 04 1", "2024-02-05 19 1"}},
+	{"months by country", "month", "country", store.Filter{}, []string{"2023-12-01  1", "2024-01-01  1", "2024-01-01 IRQ 1", "2024-01-01 SYR 1", "2024-02-01  1", "2024-02-01 SYR 1"}},
+	{"months by quad, filtered", "month", "quad", store.Filter{From: "2024-01-01"}, []string{"2024-01-01 1 1", "2024-01-01 3 1", "2024-01-01 4 1", "2024-02-01 1 1", "2024-02-01 4 1"}},
+	{"days by plover", "day", "plover", store.Filter{Root: "19"}, []string{"2024-01-10 ASSAULT 1", "2024-02-05 ASSAULT 1"}},
 }
 
-func ids(rows []server.Row) []string {
+func ids(rows []store.Row) []string {
 	var s []string
 	for _, r := range rows {
 		s = append(s, r.ID)
