@@ -48,7 +48,7 @@ this machine.
 
 API (every error is {"error": "..."}; a bad parameter is a 400 naming it):
   GET  /api/events          events, newest first, one page: filters, cursor, limit (max 500)
-  GET  /api/series          counts per interval (day, week, month), split by root, quad, plover or country
+  GET  /api/series          counts per interval (auto, day, week, month, year), split by root, quad, plover or country
   GET  /api/dyads           the top source-target pairs: filters, n
   GET  /api/countries       counts per location country, for the map
   GET  /api/articles/ID     one article with its events and evidence spans

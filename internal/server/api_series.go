@@ -2,6 +2,7 @@ package server
 
 import (
 	"cmp"
+	"context"
 	"net/http"
 	"slices"
 	"time"
@@ -39,7 +40,8 @@ type seriesLine struct {
 }
 
 // getSeries is GET /api/series: counts of the dated events matching the
-// filter per interval (day, week or month; default week), split by (none,
+// filter per interval (auto, day, week, month or year; default auto, see
+// autoInterval), split by (none,
 // root, quad, plover or country; default none). The largest eight keys get
 // a series each, the others are summed as "other".
 func (h *handler) getSeries(w http.ResponseWriter, r *http.Request) {
@@ -61,13 +63,18 @@ func (h *handler) series(r *http.Request, p params) (*seriesAnswer, error) {
 	if err != nil {
 		return nil, err
 	}
-	interval, err := p.oneOf("interval", "week", intervals...)
+	interval, err := p.oneOf("interval", "auto", intervals...)
 	if err != nil {
 		return nil, err
 	}
 	by, err := p.oneOf("by", "none", splits...)
 	if err != nil {
 		return nil, err
+	}
+	if interval == "auto" {
+		if interval, err = h.autoInterval(r.Context(), f); err != nil {
+			return nil, err
+		}
 	}
 	storeBy := by
 	if by == "none" {
@@ -78,6 +85,37 @@ func (h *handler) series(r *http.Request, p params) (*seriesAnswer, error) {
 		return nil, err
 	}
 	return densify(pts, interval, by)
+}
+
+// autoBuckets is the most buckets autoInterval lets a series have: a
+// timeline of a year by day, eight years by week, thirty by month.
+const autoBuckets = 400
+
+// autoInterval picks the finest interval that shows the dated events
+// matching f in at most autoBuckets buckets, from the span of a monthly
+// count: a store of 1991–92 news that mentions a war of 1914 gets years,
+// a month of news gets days.
+func (h *handler) autoInterval(ctx context.Context, f store.Filter) (string, error) {
+	pts, err := h.store.Series(ctx, f, "month", "")
+	if err != nil || len(pts) == 0 {
+		return "week", err
+	}
+	first, err1 := time.Parse(time.DateOnly, pts[0].Bucket)
+	last, err2 := time.Parse(time.DateOnly, pts[len(pts)-1].Bucket)
+	if err1 != nil || err2 != nil {
+		return "month", nil
+	}
+	last = last.AddDate(0, 1, 0) // the end of the last month
+	days := int(last.Sub(first).Hours() / 24)
+	switch {
+	case days <= autoBuckets:
+		return "day", nil
+	case days <= 7*autoBuckets:
+		return "week", nil
+	case days <= 30*autoBuckets:
+		return "month", nil
+	}
+	return "year", nil
 }
 
 // densify turns the sparse points of the store into one count per bucket
@@ -140,6 +178,8 @@ func nextBucket(interval, b string) string {
 		t = t.AddDate(0, 0, 7)
 	case "month":
 		t = t.AddDate(0, 1, 0)
+	case "year":
+		t = t.AddDate(1, 0, 0)
 	default:
 		t = t.AddDate(0, 0, 1)
 	}

@@ -291,7 +291,7 @@ func TestBadParameters(t *testing.T) {
 		{"/api/events?cursor=bogus!", "cursor"},
 		{"/api/events?contry=IRQ", "contry"},
 		{"/api/events?root=19&root=18", "root"},
-		{"/api/series?interval=year", "interval"},
+		{"/api/series?interval=decade", "interval"},
 		{"/api/series?by=actor", "by"},
 		{"/api/series?interval=day&from=1900-01-01", ""}, // fine: buckets span only the events
 		{"/api/dyads?n=-1", "n"},
@@ -335,9 +335,33 @@ func TestSeries(t *testing.T) {
 		}
 	}
 	// Weeks are dense: one count per week from the first to the last.
-	ts.getJSON(t, "/api/series", 200, &s)
+	ts.getJSON(t, "/api/series?interval=week", 200, &s)
 	if s.Interval != "week" || s.By != "none" || len(s.Buckets) != 7 || len(s.Series) != 1 || s.Series[0].Total != 6 {
-		t.Errorf("default series: %+v", s)
+		t.Errorf("weekly series: %+v", s)
+	}
+	// By default the interval follows the span: the fixtures' 38 days go
+	// by day; an event of 1914 among them makes it years.
+	ts.getJSON(t, "/api/series", 200, &s)
+	if s.Interval != "day" || len(s.Buckets) != 38 || s.Buckets[0] != "2023-12-30" {
+		t.Errorf("default series of 38 days: %s, %d buckets", s.Interval, len(s.Buckets))
+	}
+	ts.getJSON(t, "/api/series?from=2024-01-01&interval=auto", 200, &s)
+	if s.Interval != "day" || len(s.Buckets) != 27 {
+		t.Errorf("filtered auto series: %s, %d buckets", s.Interval, len(s.Buckets))
+	}
+	ts = newTestServer(t, server.Options{Token: "t"})
+	w := ts.do(t, "POST", "/api/articles", strings.NewReader(`{"id":"old","date":"1914-07-28","text":"Austria attacked Serbia."}`),
+		"Authorization", "Bearer t", "Content-Type", "application/json")
+	if w.Code != 200 {
+		t.Fatalf("post: %d %s", w.Code, w.Body)
+	}
+	ts.getJSON(t, "/api/series", 200, &s)
+	if s.Interval != "year" || len(s.Buckets) != 2024-1914+1 || s.Buckets[0] != "1914-01-01" || s.Series[0].Counts[0] != 1 {
+		t.Errorf("series from 1914: %s, %d buckets from %v", s.Interval, len(s.Buckets), s.Buckets[:1])
+	}
+	ts.getJSON(t, "/api/series?from=2000-01-01", 200, &s)
+	if s.Interval != "day" {
+		t.Errorf("series from 2000: %s, want day", s.Interval)
 	}
 }
 

@@ -95,22 +95,6 @@ func TestDensify(t *testing.T) {
 	}
 }
 
-func TestBucket(t *testing.T) {
-	for _, c := range []struct{ interval, day, want string }{
-		{"day", "2024-02-29", "2024-02-29"},
-		{"week", "2024-01-01", "2024-01-01"}, // a Monday
-		{"week", "2024-01-07", "2024-01-01"}, // a Sunday
-		{"week", "2023-01-01", "2022-12-26"},
-		{"month", "2024-02-29", "2024-02-01"},
-		{"month", "", ""},
-		{"day", "2024-02-30", ""},
-	} {
-		if got := Bucket(c.interval, c.day); got != c.want {
-			t.Errorf("Bucket(%q, %q) = %q, want %q", c.interval, c.day, got, c.want)
-		}
-	}
-}
-
 func TestAcceptsGzip(t *testing.T) {
 	for ae, want := range map[string]bool{"": false, "gzip": true, "br, gzip": true, "gzip;q=0": false, "gzip; q=0.5": true, "deflate": false, "x-gzip": false} {
 		if got := acceptsGzip(ae); got != want {

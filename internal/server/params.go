@@ -7,7 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/sitrep/sitrep/event"
 	"github.com/sitrep/sitrep/internal/ontology"
 	"github.com/sitrep/sitrep/internal/store"
 )
@@ -234,47 +233,6 @@ func isDigits(s string) bool {
 
 // Intervals and splits of /api/series, in the order the form lists them.
 var (
-	intervals = []string{"day", "week", "month"}
+	intervals = []string{"auto", "day", "week", "month", "year"}
 	splits    = []string{"none", "root", "quad", "plover", "country"}
 )
-
-// Bucket returns the first day (YYYY-MM-DD) of the interval bucket that the
-// date day (YYYY-MM-DD) falls in: the day itself, the Monday of its ISO
-// week, or the first of its month. It returns "" for an invalid day.
-func Bucket(interval, day string) string {
-	t, err := time.Parse(time.DateOnly, day)
-	if err != nil {
-		return ""
-	}
-	switch interval {
-	case "week":
-		wd := (int(t.Weekday()) + 6) % 7 // Monday 0
-		return t.AddDate(0, 0, -wd).Format(time.DateOnly)
-	case "month":
-		return day[:8] + "01"
-	}
-	return day
-}
-
-// Key returns the value of e that the series split by groups on: the
-// CAMEO root, the quad class, the PLOVER type or the location country;
-// "" for by "" (no split) or an event without the value.
-func Key(by string, e *event.Event) string {
-	switch by {
-	case "root":
-		return e.CAMEO.Root
-	case "quad":
-		if e.QuadClass == 0 {
-			return ""
-		}
-		return strconv.Itoa(e.QuadClass)
-	case "plover":
-		return e.PLOVER.Event
-	case "country":
-		if e.Location == nil {
-			return ""
-		}
-		return e.Location.Country
-	}
-	return ""
-}

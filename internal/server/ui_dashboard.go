@@ -58,7 +58,7 @@ func (h *handler) dashboard(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		page.Error, status = pe.Error(), http.StatusBadRequest
-		f, interval, by = store.Filter{Limit: defaultPage}, "week", "none"
+		f, interval, by = store.Filter{Limit: defaultPage}, "auto", "none"
 	}
 	page.Form = newFilterForm(f, interval, by)
 	page.Heading = describeFilter(f)
@@ -112,7 +112,7 @@ func (h *handler) dashboardParams(r *http.Request) (store.Filter, string, string
 		return f, "", "", err
 	}
 	f.Limit = min(defaultPage, h.opts.MaxPage)
-	interval, err := p.oneOf("interval", "week", intervals...)
+	interval, err := p.oneOf("interval", "auto", intervals...)
 	if err != nil {
 		return f, "", "", err
 	}

@@ -142,6 +142,10 @@ func newFilterForm(f store.Filter, interval, by string) filterForm {
 	ff.ACLEDs = options(f.ACLED, acleds...)
 	var ivs, sps []string
 	for _, s := range intervals {
+		if s == "auto" {
+			ivs = append(ivs, s, "automatic")
+			continue
+		}
 		ivs = append(ivs, s, "by "+s)
 	}
 	for _, s := range splits {
