@@ -239,6 +239,17 @@ func BenchmarkMillion(b *testing.B) {
 			return err
 		})
 	})
+	b.Run("article", func(b *testing.B) {
+		i := 0
+		latencies(b, func() error {
+			i++
+			_, rows, err := s.Article(ctx, "synth-"+strconv.Itoa(1+i*7919%100000))
+			if err == nil && len(rows) == 0 {
+				err = fmt.Errorf("no rows")
+			}
+			return err
+		})
+	})
 	b.Run("file", func(b *testing.B) {
 		fi, err := os.Stat(path)
 		if err != nil {
