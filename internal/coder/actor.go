@@ -88,6 +88,36 @@ func inName(toks []text.Token, m mention, raw []mention, i int) bool {
 	return true
 }
 
+// surname reports whether the agent mention m is one capitalised word
+// that ends a person's name: right after a capitalised word that the
+// dictionaries do not know, is not a title word and does not start the
+// sentence ("Tom King", but not "Saudi King" or "Vice President").
+func surname(toks []text.Token, m mention, raw []mention, i int) bool {
+	if m.kind != dict.Agent || m.end-m.start != 1 || m.start < 2 {
+		return false
+	}
+	t, p := toks[m.start], toks[m.start-1]
+	if t.Case&text.Capitalized == 0 || t.Case&text.AllCaps != 0 || p.Kind != text.Word ||
+		p.Case&text.Capitalized == 0 || p.Case&text.AllCaps != 0 || titleWords[p.Stem] {
+		return false
+	}
+	return i == 0 || raw[i-1].end != m.start
+}
+
+// nameGoesOn reports whether the person mention m is followed right away
+// by a capitalised word that no mention starts, not after a sentence-final
+// position: the name is longer than the one the dictionary knows.
+func nameGoesOn(toks []text.Token, m mention, raw []mention, i int) bool {
+	if m.end >= len(toks) {
+		return false
+	}
+	t := toks[m.end]
+	if t.Kind != text.Word || t.Case&text.Capitalized == 0 || t.Case&text.AllCaps != 0 || nameParticles[t.Stem] {
+		return false
+	}
+	return i+1 >= len(raw) || raw[i+1].start != m.end
+}
+
 // plural reports whether a capitalised word looks like a plural noun
 // ("Kurds", "Shiites"): its stem is shorter than the word by a final s.
 func plural(t text.Token) bool {
@@ -137,6 +167,12 @@ func (c *Coder) mentions(toks []text.Token, verbAt []bool, matches []dict.Match,
 		case inName(toks, m, raw, i):
 			// "Mike German", "Bob Wellington": a country word or capital
 			// that ends a person's name.
+		case surname(toks, m, raw, i):
+			// "Defence Secretary Tom King": an office word that is a
+			// person's surname.
+		case m.kind == dict.Person && nameGoesOn(toks, m, raw, i):
+			// "Boris Yeltsin" is not "Boris" (Johnson): a known name
+			// followed by another capitalised word names someone else.
 		case m.kind == dict.Capital && placePreps[prepBefore(toks, m.start)]:
 			// "talks in Washington", "from Wembley, London": a capital
 			// after a locative is a place, not its government.
@@ -258,12 +294,13 @@ func (c *Coder) join(m *mention, n mention, toks []text.Token, verbAt []bool) bo
 
 // modifiers reports whether toks can sit inside a noun phrase: lower-case
 // words that start no verb pattern and are not verb forms (bar sponsor
-// words and participial adjectives: "Iran-backed", "armed"), hyphens and
-// possessives. verbAt, if not nil, is aligned with toks.
+// words and participial adjectives: "Iran-backed", "armed"), title words
+// in any case ("Taiwan's Vice Foreign Minister"), hyphens and possessives.
+// verbAt, if not nil, is aligned with toks.
 func modifiers(toks []text.Token, verbAt []bool) bool {
 	for k, t := range toks {
 		switch {
-		case t.Stem == "-" || t.Stem == "'s" || t.Stem == "'":
+		case t.Stem == "-" || t.Stem == "'s" || t.Stem == "'" || titleWords[t.Stem]:
 		case t.Kind != text.Word || t.Case&(text.Capitalized|text.AllCaps) != 0:
 			return false
 		case k < len(verbAt) && verbAt[k], notModifiers[t.Stem], prepositions[t.Stem]:
@@ -274,6 +311,11 @@ func modifiers(toks []text.Token, verbAt []bool) bool {
 	}
 	return true
 }
+
+// titleWords qualify an office and are capitalised with it: "Deputy Prime
+// Minister", "Acting President".
+var titleWords = stemSet("vice", "deputy", "acting", "senior", "chief", "first", "interim", "caretaker",
+	"outgoing", "incoming", "junior", "assistant", "associate", "principal", "supreme", "top", "executive")
 
 // notModifiers are frequent words that end a noun phrase.
 var notModifiers = stemSet("and", "or", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will",

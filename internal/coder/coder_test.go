@@ -92,6 +92,8 @@ func TestCoderSentences(t *testing.T) {
 		{"pronoun subject is the sentence subject", "Egypt announced that it would host Israeli negotiators.", "03", "EGY", "ISR", event.Asserted},
 		{"translation artefact: capitalised preposition before a name", "The US ambassador sent a letter to the Iraqi foreign minister To Fuad Hussein on Wednesday.", "01", "USAGOV", "IRQGOV", ""},
 		{"capital as government", "Washington imposed sanctions on Iran.", "16", "USAGOV", "IRN", event.Asserted},
+		{"title word inside an office", "Egypt's Deputy Foreign Minister met Sudanese officials in Cairo.", "04", "EGYGOV", "SDNGOV", event.Asserted},
+		{"office word as a surname", "Canadian Defence Minister Peter King visited Latvia.", "04", "CANGOV", "LVA", event.Asserted},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -135,6 +137,8 @@ func TestNotActors(t *testing.T) {
 		{"The Liberal Democrat leader Mike German criticised the plan.", "DEU"},
 		{"Rebels attacked the convoy, said Bob Wellington, a local official.", "NZL"},
 		{"Iraqi and Iranian officials held talks in Washington on Monday.", "USAGOV"},
+		// "Boris" is a known first name, but "Boris Tadic" is someone else.
+		{"President Boris Tadic of Serbia met Croatian officials in Zagreb.", "GBR"},
 	} {
 		for _, e := range codeText(t, tc.text) {
 			for _, a := range []*event.Actor{e.Source, e.Target} {
