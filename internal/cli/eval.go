@@ -31,8 +31,13 @@ func newEvalCmd(e *env) *cobra.Command {
 scores and the most frequent confusions (gold → predicted).
 
 Suites (files under --data, by default ../shared/eval):
-  plover  PLOVER gold records: event type accuracy, source country precision/recall/F1
-  cameo   CAMEO manual examples: root, base and exact code accuracy
+  plover    PLOVER gold records: event type accuracy, source country precision/recall/F1
+  cameo     CAMEO manual examples: root, base and exact code accuracy
+  petrarch  PETRARCH2 unit records, coded with their own PETR.Validate dictionaries: record pass rate
+  tabari    TABARI validation records, coded with TABARI's demo dictionaries: record pass rate, per kind
+
+The petrarch and tabari suites build their coder from the suite's own
+dictionaries; --dict and --no-builtin-dicts apply to plover and cameo.
 
 Without SUITE, every suite runs.`,
 		Example: `  $ sitrep eval

@@ -114,8 +114,9 @@ func (c *Coder) sentence(sc *scratch, a *reader.Article, si int, sp text.Span, d
 			continue
 		}
 		// One side alone must be a political actor: "the company said it
-		// would meet requirements" is no event.
-		if len(tgts) == 0 && !political(&ms[srcs[0]]) || len(srcs) == 0 && !political(&ms[tgts[0]]) {
+		// would meet requirements" is no event. Protest and violence are
+		// political whoever does them: "students protested in Dhaka".
+		if !politicalAct(t.verb.Code) && (len(tgts) == 0 && !political(&ms[srcs[0]]) || len(srcs) == 0 && !political(&ms[tgts[0]])) {
 			continue
 		}
 		mod, cue, refusal, governs := modality(t, ti, sc.triggers, ms, toks, a.Text)
@@ -124,6 +125,8 @@ func (c *Coder) sentence(sc *scratch, a *reader.Article, si int, sp text.Span, d
 		}
 		code, rule := t.verb.Code, t.verb.Rule+" "+t.verb.Pattern
 		switch {
+		case t.verb.Literal:
+			// The dictionary's own code, as written (dict.Verb.Literal).
 		case !governs && !t.promised:
 		case mod == event.Future:
 			if c, ok := announced(code); ok {
@@ -134,7 +137,20 @@ func (c *Coder) sentence(sc *scratch, a *reader.Article, si int, sp text.Span, d
 				code, rule, mod = c, rule+" (refused: "+c+")", event.Asserted
 			}
 		}
-		for _, p := range pairs(srcs, tgts, ms) {
+		ps := pairs(srcs, tgts, ms)
+		if t.verb.Reverse != "" {
+			// A paired code: each pair also gives the reverse event.
+			for _, p := range ps {
+				if p[0] >= 0 && p[1] >= 0 {
+					ps = append(ps, [2]int{-2 - p[1], p[0]})
+				}
+			}
+		}
+		for _, p := range ps {
+			code := code
+			if p[0] <= -2 { // the reverse of a paired code, source first
+				p[0], code = -2-p[0], t.verb.Reverse
+			}
 			e := event.Event{
 				ArticleID: a.ID, PubDate: a.Date, Date: a.Date, URL: a.URL, Publisher: a.Source,
 				CAMEO:    event.CAMEO{Code: code},
@@ -347,6 +363,12 @@ func promises(ts []trigger, toks []text.Token) []trigger {
 var politicalSectors = map[string]bool{"GOV": true, "MIL": true, "REB": true, "COP": true, "OPP": true,
 	"PTY": true, "SPY": true, "JUD": true, "LEG": true, "UAF": true, "SEP": true, "IGO": true, "INS": true,
 	"RAD": true, "CVL": true, "REF": true, "NGO": true, "HRI": true, "ELI": true, "LAB": true}
+
+// politicalAct reports whether a CAMEO code is political whoever acts:
+// protest (14) and force (18, 19, 20).
+func politicalAct(code string) bool {
+	return strings.HasPrefix(code, "14") || strings.HasPrefix(code, "18") || strings.HasPrefix(code, "19") || strings.HasPrefix(code, "20")
+}
 
 func political(m *mention) bool {
 	if m.country != "" || m.kind == dict.Org || m.kind == dict.Person {

@@ -124,6 +124,18 @@ type Verb struct {
 	// PLOVER, when set, overrides the PLOVER event and mode that the CAMEO
 	// code maps to ("RETREAT/resign"): PLOVER is finer than CAMEO in places.
 	PLOVER string
+	// Reverse is the code of the reverse event of a paired code, TABARI's
+	// and PETRARCH's "[032:033]": the target does Reverse to the source
+	// ("left for" is a visit and a receiving of the visit). Only the TABARI
+	// and PETRARCH loaders set it.
+	Reverse string
+	// Literal keeps Code as written: the coder does not turn an announced
+	// or refused event into an intent, threat or rejection, which are
+	// CAMEO's codes. The TABARI and PETRARCH loaders set it, as their codes
+	// are the dictionary's own (TABARI's demonstration set and PETRARCH's
+	// validation set use WEIS codes), the programs code them as written, and
+	// their patterns spell such readings out ("- SAID WOULD * [173]").
+	Literal bool
 }
 
 // Dictionary is a loaded set of dictionaries, not yet compiled.

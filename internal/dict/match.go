@@ -132,6 +132,12 @@ const (
 // phraseTokens tokenizes a dictionary phrase and returns its stems and the
 // case constraint of each token.
 func phraseTokens(p string) ([]string, []uint8) {
+	if strings.EqualFold(p, "n't") {
+		// The negation of a contraction written on its own, as the Penn
+		// Treebank splits "didn't" and as PETRARCH patterns write it ("DID
+		// N'T"): the token the tokenizer splits off "didn't" and stems "not".
+		return []string{text.Stem("not")}, []uint8{anyCase}
+	}
 	toks := text.Tokenize(p, text.Span{Start: 0, End: len(p)}, nil)
 	stems := make([]string, len(toks))
 	cases := make([]uint8, len(toks))

@@ -9,10 +9,12 @@ package dict
 //   - an actor's name and "+" synonyms become its phrases, "_" read as a
 //     space and the capitals of the files turned into the case of news text
 //     (properName), so sitrep's case rule applies ("US" stays in capitals);
-//   - one undated code: a country or region code ("[AFG]") gives a Country
-//     actor, a longer code an Org whose country is the first three letters
-//     when they are a country ("[AFGMIL]": AFG, sector MIL) and whose
-//     sectors are the following three-letter groups;
+//   - one undated code: a state code ("[AFG]") gives a Country actor, a
+//     longer code an Org whose country is the first three letters when they
+//     are a state code ("[AFGMIL]": AFG, sector MIL) and whose sectors are
+//     the following three-letter groups; a state code is a CAMEO country or
+//     region code, or any three capitals that are no sector or religion
+//     code, as dictionaries define their own (stateCode);
 //   - dated or several codes give a Person with one Role per code: ">D" is
 //     From, "<D" is To, "D1-D2" both (inclusive, as in PETRARCH); undated
 //     codes are the default and come last. Dates are YYYYMMDD or YYMMDD
@@ -36,9 +38,11 @@ package dict
 // actors), "+" before the verb (a target left of the trigger), "$" after a
 // word, several "+" or "*", codes flagged "!" or "?", "###" (discard)
 // patterns, and patterns expanding to more than maxLegacyExpansions
-// phrases. Not representable and dropped without count: "[031:032]" keeps
-// only its first code, and TABARI's prefix stems ("ACCUS") match as whole
-// stems, which sitrep's stemmer makes right for most ("accused" → accus).
+// phrases. A paired code "[032:033]" gives Code 032 and Reverse 033 (the
+// target's reverse event), and every legacy verb is Literal: coded as
+// written, as TABARI and PETRARCH code it. Not representable and dropped
+// without count: TABARI's prefix stems ("ACCUS") match as whole stems,
+// which sitrep's stemmer makes right for most ("accused" → accus).
 
 import (
 	"errors"
@@ -70,6 +74,10 @@ type legacy struct {
 	d    *Dictionary
 	st   Stats
 	errs ErrorList
+	// pair is the reverse code of the paired code ("[032:033]") of the
+	// PETRARCH block whose verbs are being added, for verbs without a code
+	// of their own.
+	pair string
 }
 
 func newLegacy(name string, dl dialect, f Format) *legacy {
@@ -277,6 +285,41 @@ func parseCode(s string) (codeSpec, error) {
 func isCountry(code string) bool {
 	_, ok := ontology.Country(code)
 	return ok
+}
+
+// religionCodes are the CAMEO manual's religion codes, which
+// like the sector codes stand in an actor code's first slot without being
+// a state: "[MOSSHI]", "[CHRCPT]".
+var religionCodes = map[string]bool{
+	"ADR": true, "ALE": true, "ATH": true, "BAH": true, "BUD": true, "CHR": true, "CON": true, "CPT": true,
+	"CTH": true, "DOX": true, "DRZ": true, "HIN": true, "HSD": true, "ITR": true, "JAN": true, "JEW": true,
+	"JHW": true, "LDS": true, "MOS": true, "MRN": true, "NRM": true, "PAG": true, "PRO": true, "SFI": true,
+	"SHI": true, "SHN": true, "SIK": true, "SUN": true, "TAO": true, "UDO": true, "ZRO": true,
+}
+
+// stateCode reports whether the three letters code, the first slot of a
+// legacy actor code, name a state. A CAMEO country or region code does; so
+// does any other code of three capitals that is not a CAMEO sector or
+// religion code: PETRARCH and TABARI give the letters no meaning of their
+// own and compose agents with whatever code the actor has ("[ARN]" and
+// "~GOV" give ARNGOV), so a dictionary defines its own states ("KINAKUTA_
+// [KNT]" in Phoenix, the fictional states of the validation suites), and
+// sitrep must treat them as states for "Kinakuta's government" to be
+// KNTGOV.
+func stateCode(code string) bool {
+	if len(code) != 3 {
+		return false
+	}
+	if isCountry(code) {
+		return true
+	}
+	for i := 0; i < 3; i++ {
+		if code[i] < 'A' || code[i] > 'Z' {
+			return false
+		}
+	}
+	_, sector := ontology.Sector(code)
+	return !sector && !religionCodes[code]
 }
 
 // chunks splits a code into three-letter parts ("GOVAGR" → GOV, AGR),
@@ -603,9 +646,9 @@ func (l *legacy) flushActor(e *actorEntry, entries *int) {
 		code := undated[0]
 		a.Code = code
 		switch {
-		case len(code) == 3 && isCountry(code):
+		case len(code) == 3 && stateCode(code):
 			a.Kind, a.Country = Country, code
-		case len(code) > 3 && isCountry(code[:3]):
+		case len(code) > 3 && stateCode(code[:3]):
 			a.Kind, a.Country, a.Sectors = Org, code[:3], chunks(code[3:])
 		default:
 			a.Kind, a.Sectors = Org, chunks(code)
@@ -619,7 +662,7 @@ func (l *legacy) flushActor(e *actorEntry, entries *int) {
 		}
 		a.Kind, a.Roles = Person, roles
 		a.Code = roles[len(roles)-1].Code
-		if len(a.Code) >= 3 && isCountry(a.Code[:3]) {
+		if len(a.Code) >= 3 && stateCode(a.Code[:3]) {
 			a.Country = a.Code[:3]
 		}
 	}
@@ -1146,8 +1189,13 @@ func convPattern(toks []ptok, verbs [][]string, limit int) (seqs [][]string, aft
 
 // addVerbs appends one Verb per token sequence; seqs hold no empty one.
 func (l *legacy) addVerbs(code, pattern, rule string, seqs [][]string, after, inside bool) {
+	reverse := pairedCode(pattern)
+	if reverse == "" {
+		reverse = l.pair
+	}
 	for _, w := range seqs {
-		v := Verb{Code: code, Pattern: pattern, Rule: rule, TargetAfter: after, TargetInside: inside, Words: maxWords(w)}
+		v := Verb{Code: code, Pattern: pattern, Rule: rule, TargetAfter: after, TargetInside: inside, Words: maxWords(w),
+			Reverse: reverse, Literal: true}
 		l.d.Verbs = append(l.d.Verbs, v)
 		l.d.VerbTokens = append(l.d.VerbTokens, w)
 	}
@@ -1180,6 +1228,25 @@ func eventCode(s string) (code string, ok bool, err error) {
 		return "", false, fmt.Errorf("event code %q: want 2 to 4 digits", s)
 	}
 	return first, true, nil
+}
+
+// pairedCode returns the second code of a TABARI line's paired code
+// ("LEFT_ [032:033]" → "033"), "" when the code is not paired.
+func pairedCode(line string) string {
+	_, code, err := trailingCode(line)
+	if err != nil {
+		return ""
+	}
+	_, second, ok := strings.Cut(code, ":")
+	if !ok {
+		return ""
+	}
+	second = strings.TrimSpace(second)
+	c, ok, err := eventCode(second)
+	if !ok || err != nil {
+		return ""
+	}
+	return c
 }
 
 // trailingCode splits "PATTERN [code]" into the pattern and the code.
@@ -1265,6 +1332,7 @@ type petrVerb struct {
 type petrBlock struct {
 	line     int
 	code     string // "" when null
+	pair     string // the second code of a paired code ("[032:033]": 033)
 	verbs    []petrVerb
 	patterns []int // line numbers
 	pats     []string
@@ -1303,7 +1371,7 @@ func parsePetrarchVerbs(name, content string) (*Dictionary, Stats, error) {
 				if err != nil {
 					l.bad(n, "block %q: %v", h, err)
 				} else if ok {
-					blk.code = code
+					blk.code, blk.pair = code, pairedCode(h[i:i+j+1])
 				}
 			}
 		case t[0] == '&':
@@ -1406,7 +1474,11 @@ func (l *legacy) flushPetrBlock(b *petrBlock, syn synsets) {
 			continue // the null code: the verb codes only through patterns
 		}
 		if len(forms) > 0 {
+			if v.code == "" {
+				l.pair = b.pair
+			}
 			l.addVerbs(code, v.raw, l.rule(v.line), forms, false, false)
+			l.pair = ""
 			l.st.Verbs++
 		}
 	}

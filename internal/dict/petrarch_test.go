@@ -526,3 +526,67 @@ func FuzzParsePetrarch(f *testing.F) {
 		fuzzParse(t, petrarchFormats[int(kind)%len(petrarchFormats)], content)
 	})
 }
+
+// TestStateCodes checks which first slots of a legacy code make a state:
+// CAMEO's countries and any other three capitals a dictionary defines
+// ("KINAKUTA_ [KNT]" in Phoenix), not the sector and religion codes.
+func TestStateCodes(t *testing.T) {
+	content := "KINAKUTA_ [KNT]\nKINAKUTA_ARMY_ [KNTMIL]\nIRAQ [IRQ]\nRED_CROSS [NGO]\nSUNNI_BLOC [SUNPTY]\nETHNIC_GROUP [abk]\n"
+	d, _, err := ParseFormat(PetrarchActors, "states.txt", content)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []struct {
+		kind    Kind
+		country string
+	}{{Country, "KNT"}, {Org, "KNT"}, {Country, "IRQ"}, {Org, ""}, {Org, ""}, {Org, ""}}
+	if len(d.Actors) != len(want) {
+		t.Fatalf("got %d actors, want %d", len(d.Actors), len(want))
+	}
+	for i, w := range want {
+		if a := d.Actors[i]; a.Kind != w.kind || a.Country != w.country {
+			t.Errorf("%s [%s]: kind %s, country %q; want %s, %q", a.Name, a.Code, a.Kind, a.Country, w.kind, w.country)
+		}
+	}
+}
+
+// TestTreebankContractions checks that a pattern written in Penn Treebank
+// tokens ("DID N'T", "WO N'T") matches the contractions of running text.
+func TestTreebankContractions(t *testing.T) {
+	content := "&NEGAUX\n+DID N'T\n+WO N'T\n--- CLASH [121] ---\nCLASH\n- &NEGAUX * OVER EFFORTS [111]\n"
+	d, _, err := ParseFormat(PetrarchVerbs, "neg.txt", content)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := Compile(d)
+	for _, s := range []string{"Bree didn't clash over the efforts.", "Bree won't clash over the efforts."} {
+		toks := tokens(s)
+		var got []string
+		for _, m := range c.MatchVerbs(toks, nil) {
+			got = append(got, c.Verbs[m.Index].Code+":"+s[toks[m.Start].Start:toks[m.End-1].End])
+		}
+		if !slices.Contains(got, "111:"+s[5:len(s)-1]) {
+			t.Errorf("%q: matches %q, want the negated pattern", s, got)
+		}
+	}
+}
+
+// TestPetrarchPairedCodes checks that a block's paired code gives its verbs
+// the reverse event, that a pattern's own code decides for the pattern,
+// and that PETRARCH codes are kept as written.
+func TestPetrarchPairedCodes(t *testing.T) {
+	content := "--- LEFT [032:033] ---\nLEFT\n- * FOR TALKS [031]\n- * FOR MEETINGS [036:036]\n"
+	d, _, err := ParseFormat(PetrarchVerbs, "paired.txt", content)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"LEFT": "032:033", "- * FOR TALKS [031]": "031:", "- * FOR MEETINGS [036:036]": "036:036"}
+	if len(d.Verbs) != len(want) {
+		t.Fatalf("got %d verbs, want %d", len(d.Verbs), len(want))
+	}
+	for _, v := range d.Verbs {
+		if got := v.Code + ":" + v.Reverse; got != want[v.Pattern] || !v.Literal {
+			t.Errorf("%s: code:reverse %s, literal %v; want %s, literal", v.Pattern, got, v.Literal, want[v.Pattern])
+		}
+	}
+}

@@ -58,7 +58,7 @@ type Confusion struct {
 }
 
 // Suites lists the suite names Run accepts, in the order "all" runs them.
-var Suites = []string{"plover", "cameo"}
+var Suites = []string{"plover", "cameo", "petrarch", "tabari"}
 
 // Run runs the named suite with files under dataDir (../shared/eval).
 func Run(name, dataDir string, c *coder.Coder) (*Result, error) {
@@ -67,6 +67,12 @@ func Run(name, dataDir string, c *coder.Coder) (*Result, error) {
 		return plover(filepath.Join(dataDir, "plover-gsr", "PLOVER_GSR_CAMEO.normalized.jsonl"), c)
 	case "cameo":
 		return cameo(filepath.Join(dataDir, "cameo-manual", "cameo_manual_examples.tsv"), c)
+	case "petrarch":
+		// Coded with the suite's own dictionaries, not c.
+		return petrarch(filepath.Join(dataDir, "petrarch"))
+	case "tabari":
+		// Coded with TABARI's validation dictionaries, not c.
+		return tabari(filepath.Join(dataDir, "tabari"))
 	}
 	return nil, fmt.Errorf("unknown suite %q (want one of %s)", name, strings.Join(Suites, ", "))
 }

@@ -13,8 +13,11 @@ const dataDir = "../../../shared/eval"
 // floors are the committed minimum scores: a change that lowers coding
 // quality below them fails. Raise them as the coder improves.
 var floors = map[string]map[string]float64{
-	"plover": {"event_type": 0.70, "source_country_f1": 0.70},
-	"cameo":  {"root": 0.70, "base": 0.45, "exact": 0.38},
+	"plover": {"event_type": 0.71, "source_country_f1": 0.72},
+	"cameo":  {"root": 0.72, "base": 0.47, "exact": 0.41},
+	// Records coded exactly as expected, with the suite's own dictionaries.
+	"tabari":   {"pass_rate": 0.53},
+	"petrarch": {"pass_rate": 0.49},
 }
 
 func TestSuitesAboveFloors(t *testing.T) {

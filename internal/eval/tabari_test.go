@@ -1,0 +1,93 @@
+package eval
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+)
+
+// TestTabariParserAgreesWithJSON checks the Validate.text reader against
+// Validate.cases.jsonl, the same suite already in JSON, record by record.
+func TestTabariParserAgreesWithJSON(t *testing.T) {
+	dir := filepath.Join(dataDir, "tabari")
+	b, err := os.ReadFile(filepath.Join(dir, "Validate.text"))
+	if err != nil {
+		t.Skipf("TABARI validation file not found in %s (it lives in ../shared beside the checkout)", dir)
+	}
+	f, err := os.Open(filepath.Join(dir, "Validate.cases.jsonl"))
+	if err != nil {
+		t.Skipf("Validate.cases.jsonl not found in %s", dir)
+	}
+	defer f.Close()
+	type jsonCase struct {
+		ID       string      `json:"id"`
+		Date     string      `json:"date"`
+		Text     string      `json:"text"`
+		Kind     string      `json:"kind"`
+		Expected [][3]string `json:"expected"`
+		Standard bool        `json:"standard"`
+		Option   []string    `json:"option"`
+	}
+	var want []jsonCase
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for sc.Scan() {
+		var c jsonCase
+		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
+			t.Fatalf("Validate.cases.jsonl: %v", err)
+		}
+		want = append(want, c)
+	}
+	got := parseTabariValidate(string(b))
+	if len(got) != len(want) {
+		t.Errorf("read %d records, the JSON has %d", len(got), len(want))
+	}
+	for i := 0; i < len(got) && i < len(want); i++ {
+		g, w := got[i], want[i]
+		gc := jsonCase{ID: g.ID, Date: g.Date, Text: g.Text, Kind: g.Kind, Expected: g.Expected, Standard: g.Standard, Option: g.Options}
+		if len(w.Expected) == 0 {
+			w.Expected = nil
+		}
+		if !reflect.DeepEqual(gc, w) {
+			t.Errorf("record %d:\n got %+v\nwant %+v", i, gc, w)
+		}
+	}
+}
+
+func TestTabariOptions(t *testing.T) {
+	for _, tc := range []struct {
+		name, cmd string
+		want      tabariOptions
+		known     bool
+	}{
+		{"yyyy", "OPTION: SET: YYYY = TRUE", tabariOptions{yyyy: true}, true},
+		{"convert", "SET: CONVERT AGENT = TRUE", tabariOptions{convertAgent: true}, true},
+		{"min words", "OPTION: SET: MINIMUM WORDS = 4", tabariOptions{minWords: 4}, true},
+		{"default", "OPTION:  DEFAULT: SOURCE [DEFSRC] PRIOR TARGET [DEFTAR] AFTER", tabariOptions{defaultSource: "DEFSRC", defaultTarget: "DEFTAR"}, true},
+		{"default target only", "DEFAULT: TARGET [DEFTAR]", tabariOptions{defaultTarget: "DEFTAR"}, true},
+		{"complex", "COMPLEX: VERBS[5] CONJ[4] NOACTPRIOR EXPLAIN", tabariOptions{complexFilter: true}, true},
+		{"time shift ignored", "SET: TIME SHIFT = TRUE", tabariOptions{}, true},
+		{"unknown", "SET: FROBNICATE = TRUE", tabariOptions{}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var o tabariOptions
+			if known := o.apply(tc.cmd); known != tc.known || o != tc.want {
+				t.Errorf("apply(%q) = %v, %+v; want %v, %+v", tc.cmd, known, o, tc.known, tc.want)
+			}
+		})
+	}
+}
+
+func TestTabariDate(t *testing.T) {
+	for in, want := range map[string]string{"950101": "1995-01-01", "000102": "2000-01-02", "19140724": ""} {
+		if got := tabariDate(in, false); got != want {
+			t.Errorf("tabariDate(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := tabariDate("19140724", true); got != "1914-07-24" {
+		t.Errorf("tabariDate(19140724, yyyy) = %q", got)
+	}
+}
