@@ -63,9 +63,22 @@ func (c *Coder) Code(a *reader.Article, dst []event.Event) ([]event.Event, Stats
 	var st Stats
 	sc.sents = text.Sentences(s, sc.sents[:0])
 	st.Sentences = len(sc.sents)
+	first := len(dst)
 	for si, sp := range sc.sents {
 		sc.toks = text.Tokenize(s, sp, sc.toks[:0])
 		st.Tokens += len(sc.toks)
+		if c.dict.HasDiscards() {
+			// Discard phrases of PETRARCH and TABARI dictionaries: the
+			// sentence, or for a story discard the article, is not coded.
+			sentence, story := c.dict.Discarded(sc.toks)
+			if story {
+				st.Events -= len(dst) - first
+				return dst[:first], st
+			}
+			if sentence {
+				continue
+			}
+		}
 		n := len(dst)
 		dst = c.sentence(sc, a, si, sp, dst)
 		st.Events += len(dst) - n

@@ -150,7 +150,9 @@ type Dictionary struct {
 	Files []FileStats
 	// Discards are phrases marking text not to code: PETRARCH discards
 	// (a leading "+" marks a story-level discard, the others discard the
-	// sentence) and TABARI "[###]" entries. The coder does not use them yet.
+	// sentence) and TABARI "[###]" entries. The coder codes nothing in a
+	// sentence holding a sentence discard, nor in an article holding a
+	// story discard.
 	Discards []string
 }
 

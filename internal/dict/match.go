@@ -21,6 +21,14 @@ type Compiled struct {
 	phraseCase [][]uint8
 	// stems caches word stems while compiling.
 	stems map[string][]string
+	// discards are the stems of the discard phrases by their first stem.
+	discards map[string][]discard
+}
+
+// discard is a compiled discard phrase.
+type discard struct {
+	stems []string
+	story bool // "+": the whole article is not coded
 }
 
 type node struct {
@@ -183,7 +191,45 @@ func Compile(d *Dictionary) *Compiled {
 		c.insertVerb(0, words, 0, int32(i))
 	}
 	c.stems = nil
+	for _, p := range d.Discards {
+		story := strings.HasPrefix(p, "+")
+		stems, _ := phraseTokens(strings.TrimPrefix(p, "+"))
+		if len(stems) == 0 {
+			continue
+		}
+		if c.discards == nil {
+			c.discards = map[string][]discard{}
+		}
+		c.discards[stems[0]] = append(c.discards[stems[0]], discard{stems: stems, story: story})
+	}
 	return c
+}
+
+// HasDiscards reports whether the dictionaries hold discard phrases.
+func (c *Compiled) HasDiscards() bool { return len(c.discards) > 0 }
+
+// Discarded reports whether toks hold a discard phrase (matched on stems,
+// in any case): sentence when the sentence is not to be coded, story when
+// the whole article is not (PETRARCH's "+" discards).
+func (c *Compiled) Discarded(toks []text.Token) (sentence, story bool) {
+	for i, t := range toks {
+		for _, d := range c.discards[t.Stem] {
+			if i+len(d.stems) > len(toks) {
+				continue
+			}
+			k := 1
+			for k < len(d.stems) && toks[i+k].Stem == d.stems[k] {
+				k++
+			}
+			if k == len(d.stems) {
+				if d.story {
+					return true, true
+				}
+				sentence = true
+			}
+		}
+	}
+	return sentence, false
 }
 
 // Match is a dictionary match over tokens [Start, End).

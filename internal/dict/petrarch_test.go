@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/sitrep/sitrep/internal/text"
 )
 
 // loadFixture loads testdata/name and fails on any error.
@@ -257,6 +259,23 @@ func TestPetrarchDiscards(t *testing.T) {
 	m.Merge(d)
 	if !slices.Equal(m.Discards, want) {
 		t.Errorf("merged discards = %q", m.Discards)
+	}
+	// Compiled, they match on stems in any case: a sentence discard, a
+	// story discard, or none.
+	c := Compile(m)
+	for _, tc := range []struct {
+		s               string
+		sentence, story bool
+	}{
+		{"Brazil beat Germany in the World Cup final.", true, false},
+		{"Fans of Manchester United rioted in Madrid.", true, true},
+		{"Brazil and Germany signed a trade deal.", false, false},
+		{"The world is watching the cup.", false, false},
+	} {
+		toks := text.Tokenize(tc.s, text.Span{Start: 0, End: len(tc.s)}, nil)
+		if sen, sto := c.Discarded(toks); sen != tc.sentence || sto != tc.story {
+			t.Errorf("Discarded(%q) = %v, %v; want %v, %v", tc.s, sen, sto, tc.sentence, tc.story)
+		}
 	}
 }
 

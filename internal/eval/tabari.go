@@ -18,7 +18,6 @@ import (
 	"github.com/sitrep/sitrep/internal/coder"
 	"github.com/sitrep/sitrep/internal/dict"
 	"github.com/sitrep/sitrep/internal/reader"
-	"github.com/sitrep/sitrep/internal/text"
 )
 
 // Record kinds of the TABARI validation file, from the first {} block of
@@ -271,40 +270,13 @@ func tabariCoder(dir string) (*tabariSuite, int, error) {
 		d.Merge(one)
 	}
 	ts := &tabariSuite{c: coder.New(dict.Compile(d))}
-	for _, p := range d.Discards {
-		var stems []string
-		for _, t := range text.Tokenize(p, text.Span{Start: 0, End: len(p)}, nil) {
-			stems = append(stems, t.Stem)
-		}
-		if len(stems) > 0 {
-			ts.discards = append(ts.discards, stems)
-		}
-	}
 	return ts, bad, nil
 }
 
-// tabariSuite is the coder of the TABARI suite and the discard phrases of
-// its dictionaries ("[###]"): TABARI codes nothing in a sentence that holds
-// one (the coder does not use dict.Dictionary.Discards yet).
+// tabariSuite is the coder of the TABARI suite; it honours the "[###]"
+// discards of the dictionaries, as dict.Dictionary.Discards says.
 type tabariSuite struct {
-	c        *coder.Coder
-	discards [][]string
-}
-
-// discarded reports whether the stems of toks hold a discard phrase.
-func (ts *tabariSuite) discarded(toks []text.Token) bool {
-	for _, d := range ts.discards {
-		for i := 0; i+len(d) <= len(toks); i++ {
-			k := 0
-			for k < len(d) && toks[i+k].Stem == d[k] {
-				k++
-			}
-			if k == len(d) {
-				return true
-			}
-		}
-	}
-	return false
+	c *coder.Coder
 }
 
 // tabariDate converts a record date (YYMMDD, or YYYYMMDD under SET: YYYY)
@@ -421,9 +393,6 @@ func tabariCode(ts *tabariSuite, o *tabariOptions, rec *tabariRecord) []string {
 		}
 	}
 	if words < o.minWords {
-		return nil
-	}
-	if ts.discarded(text.Tokenize(rec.Text, text.Span{Start: 0, End: len(rec.Text)}, nil)) {
 		return nil
 	}
 	a := reader.Article{ID: rec.ID, Date: tabariDate(rec.Date, o.yyyy), Text: rec.Text}
