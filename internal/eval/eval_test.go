@@ -17,7 +17,7 @@ var floors = map[string]map[string]float64{
 	"cameo":  {"root": 0.72, "base": 0.47, "exact": 0.41},
 	// Records coded exactly as expected, with the suite's own dictionaries.
 	"tabari":   {"pass_rate": 0.53},
-	"petrarch": {"pass_rate": 0.49},
+	"petrarch": {"pass_rate": 0.50},
 }
 
 func TestSuitesAboveFloors(t *testing.T) {
