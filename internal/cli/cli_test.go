@@ -3,6 +3,8 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -99,5 +101,20 @@ func TestHelp(t *testing.T) {
 	code, out, _ := run(t, "", "code", "--help")
 	if code != ExitOK || !strings.Contains(out, "--facts-only") || !strings.Contains(out, "gdelt") {
 		t.Errorf("help: exit %d\n%s", code, out)
+	}
+}
+
+// TestCodeWithSharedDictionaries codes the example article with the Phoenix
+// and TABARI dictionaries of ../shared on top of the built-in ones.
+func TestCodeWithSharedDictionaries(t *testing.T) {
+	for _, dir := range []string{"phoenix", "tabari"} {
+		path := filepath.Join("..", "..", "..", "shared", "dictionaries", dir)
+		if _, err := os.Stat(path); err != nil {
+			t.Skipf("shared dictionaries not found at %s", path)
+		}
+		code, out, errs := run(t, "", "code", "--dict", path, "../../examples/iraq-coalition-2024-01-24.txt")
+		if code != ExitOK || strings.Count(out, "\n") < 10 {
+			t.Errorf("--dict %s: exit %d, %d events\n%s", dir, code, strings.Count(out, "\n"), errs)
+		}
 	}
 }

@@ -70,7 +70,7 @@ func (c *Coder) Code(a *reader.Article, dst []event.Event) ([]event.Event, Stats
 		if c.dict.HasDiscards() {
 			// Discard phrases of PETRARCH and TABARI dictionaries: the
 			// sentence, or for a story discard the article, is not coded.
-			sentence, story := c.dict.Discarded(sc.toks)
+			sentence, story := c.dict.Discarded(s, sc.toks)
 			if story {
 				st.Events -= len(dst) - first
 				return dst[:first], st

@@ -21,14 +21,14 @@ type Compiled struct {
 	phraseCase [][]uint8
 	// stems caches word stems while compiling.
 	stems map[string][]string
-	// discards are the stems of the discard phrases by their first stem.
+	// discards are the discard phrases by their first word, lower-cased.
 	discards map[string][]discard
 }
 
 // discard is a compiled discard phrase.
 type discard struct {
-	stems []string
-	story bool // "+": the whole article is not coded
+	words []string // lower case
+	story bool     // "+": the whole article is not coded
 }
 
 type node struct {
@@ -193,14 +193,18 @@ func Compile(d *Dictionary) *Compiled {
 	c.stems = nil
 	for _, p := range d.Discards {
 		story := strings.HasPrefix(p, "+")
-		stems, _ := phraseTokens(strings.TrimPrefix(p, "+"))
-		if len(stems) == 0 {
+		p = strings.TrimPrefix(p, "+")
+		var words []string
+		for _, t := range text.Tokenize(p, text.Span{Start: 0, End: len(p)}, nil) {
+			words = append(words, strings.ToLower(p[t.Start:t.End]))
+		}
+		if len(words) == 0 {
 			continue
 		}
 		if c.discards == nil {
 			c.discards = map[string][]discard{}
 		}
-		c.discards[stems[0]] = append(c.discards[stems[0]], discard{stems: stems, story: story})
+		c.discards[words[0]] = append(c.discards[words[0]], discard{words: words, story: story})
 	}
 	return c
 }
@@ -208,20 +212,26 @@ func Compile(d *Dictionary) *Compiled {
 // HasDiscards reports whether the dictionaries hold discard phrases.
 func (c *Compiled) HasDiscards() bool { return len(c.discards) > 0 }
 
-// Discarded reports whether toks hold a discard phrase (matched on stems,
-// in any case): sentence when the sentence is not to be coded, story when
-// the whole article is not (PETRARCH's "+" discards).
-func (c *Compiled) Discarded(toks []text.Token) (sentence, story bool) {
+// Discarded reports whether the tokens toks of s hold a discard phrase:
+// sentence when the sentence is not to be coded, story when the whole
+// article is not (PETRARCH's "+" discards). A discard is a phrase of whole
+// words, matched without regard to case but not on stems: "INNING" must
+// not discard every sentence with "in", whose stem it shares.
+func (c *Compiled) Discarded(s string, toks []text.Token) (sentence, story bool) {
+	word := func(i int) string { return s[toks[i].Start:toks[i].End] }
 	for i, t := range toks {
-		for _, d := range c.discards[t.Stem] {
-			if i+len(d.stems) > len(toks) {
+		if t.Kind != text.Word && t.Kind != text.Number {
+			continue
+		}
+		for _, d := range c.discards[strings.ToLower(word(i))] {
+			if i+len(d.words) > len(toks) {
 				continue
 			}
 			k := 1
-			for k < len(d.stems) && toks[i+k].Stem == d.stems[k] {
+			for k < len(d.words) && strings.EqualFold(word(i+k), d.words[k]) {
 				k++
 			}
-			if k == len(d.stems) {
+			if k == len(d.words) {
 				if d.story {
 					return true, true
 				}

@@ -260,7 +260,7 @@ func TestPetrarchDiscards(t *testing.T) {
 	if !slices.Equal(m.Discards, want) {
 		t.Errorf("merged discards = %q", m.Discards)
 	}
-	// Compiled, they match on stems in any case: a sentence discard, a
+	// Compiled, they match whole words in any case: a sentence discard, a
 	// story discard, or none.
 	c := Compile(m)
 	for _, tc := range []struct {
@@ -271,9 +271,10 @@ func TestPetrarchDiscards(t *testing.T) {
 		{"Fans of Manchester United rioted in Madrid.", true, true},
 		{"Brazil and Germany signed a trade deal.", false, false},
 		{"The world is watching the cup.", false, false},
+		{"Brazil beat Germany in the World Cups final.", false, false}, // words, not stems
 	} {
 		toks := text.Tokenize(tc.s, text.Span{Start: 0, End: len(tc.s)}, nil)
-		if sen, sto := c.Discarded(toks); sen != tc.sentence || sto != tc.story {
+		if sen, sto := c.Discarded(tc.s, toks); sen != tc.sentence || sto != tc.story {
 			t.Errorf("Discarded(%q) = %v, %v; want %v, %v", tc.s, sen, sto, tc.sentence, tc.story)
 		}
 	}
