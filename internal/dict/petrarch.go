@@ -74,10 +74,6 @@ type legacy struct {
 	d    *Dictionary
 	st   Stats
 	errs ErrorList
-	// pair is the reverse code of the paired code ("[032:033]") of the
-	// PETRARCH block whose verbs are being added, for verbs without a code
-	// of their own.
-	pair string
 }
 
 func newLegacy(name string, dl dialect, f Format) *legacy {
@@ -94,6 +90,18 @@ func (l *legacy) skip(reason string) {
 		l.st.SkippedBy = map[string]int{}
 	}
 	l.st.SkippedBy[reason]++
+}
+
+// reject records why the entry raw at line is not loaded: an errSkip is a
+// counted skip, any other error a malformed line ("what raw: err").
+func (l *legacy) reject(line int, what, raw string, err error) {
+	var sk errSkip
+	if errors.As(err, &sk) {
+		l.skip(string(sk))
+		l.st.Skipped++
+		return
+	}
+	l.bad(line, "%s %q: %v", what, raw, err)
 }
 
 // rule is the Rule of entries from line: "file:line".
@@ -287,16 +295,6 @@ func isCountry(code string) bool {
 	return ok
 }
 
-// religionCodes are the CAMEO manual's religion codes, which
-// like the sector codes stand in an actor code's first slot without being
-// a state: "[MOSSHI]", "[CHRCPT]".
-var religionCodes = map[string]bool{
-	"ADR": true, "ALE": true, "ATH": true, "BAH": true, "BUD": true, "CHR": true, "CON": true, "CPT": true,
-	"CTH": true, "DOX": true, "DRZ": true, "HIN": true, "HSD": true, "ITR": true, "JAN": true, "JEW": true,
-	"JHW": true, "LDS": true, "MOS": true, "MRN": true, "NRM": true, "PAG": true, "PRO": true, "SFI": true,
-	"SHI": true, "SHN": true, "SIK": true, "SUN": true, "TAO": true, "UDO": true, "ZRO": true,
-}
-
 // stateCode reports whether the three letters code, the first slot of a
 // legacy actor code, name a state. A CAMEO country or region code does; so
 // does any other code of three capitals that is not a CAMEO sector or
@@ -319,7 +317,8 @@ func stateCode(code string) bool {
 		}
 	}
 	_, sector := ontology.Sector(code)
-	return !sector && !religionCodes[code]
+	_, religion := ontology.Religion(code)
+	return !sector && !religion
 }
 
 // chunks splits a code into three-letter parts ("GOVAGR" → GOV, AGR),
@@ -1188,11 +1187,8 @@ func convPattern(toks []ptok, verbs [][]string, limit int) (seqs [][]string, aft
 }
 
 // addVerbs appends one Verb per token sequence; seqs hold no empty one.
-func (l *legacy) addVerbs(code, pattern, rule string, seqs [][]string, after, inside bool) {
-	reverse := pairedCode(pattern)
-	if reverse == "" {
-		reverse = l.pair
-	}
+// reverse is the second code of a paired code ("[032:033]": 033), "".
+func (l *legacy) addVerbs(code, reverse, pattern, rule string, seqs [][]string, after, inside bool) {
 	for _, w := range seqs {
 		v := Verb{Code: code, Pattern: pattern, Rule: rule, TargetAfter: after, TargetInside: inside, Words: maxWords(w),
 			Reverse: reverse, Literal: true}
@@ -1446,13 +1442,7 @@ func (l *legacy) flushPetrBlock(b *petrBlock, syn synsets) {
 	for _, v := range b.verbs {
 		forms, err := verbForms(v.forms, seen)
 		if err != nil {
-			var sk errSkip
-			if errors.As(err, &sk) {
-				l.skip(string(sk))
-				l.st.Skipped++
-			} else {
-				l.bad(v.line, "verb %q: %v", v.raw, err)
-			}
+			l.reject(v.line, "verb", v.raw, err)
 			continue
 		}
 		all = append(all, forms...)
@@ -1460,13 +1450,7 @@ func (l *legacy) flushPetrBlock(b *petrBlock, syn synsets) {
 		if v.code != "" {
 			code, ok, err = eventCode(strings.Trim(v.code, "[]"))
 			if err != nil {
-				var sk errSkip
-				if errors.As(err, &sk) {
-					l.skip(string(sk))
-					l.st.Skipped++
-				} else {
-					l.bad(v.line, "verb %q: %v", v.raw, err)
-				}
+				l.reject(v.line, "verb", v.raw, err)
 				continue
 			}
 		}
@@ -1474,11 +1458,11 @@ func (l *legacy) flushPetrBlock(b *petrBlock, syn synsets) {
 			continue // the null code: the verb codes only through patterns
 		}
 		if len(forms) > 0 {
+			reverse := pairedCode(v.raw)
 			if v.code == "" {
-				l.pair = b.pair
+				reverse = b.pair // the block's paired code
 			}
-			l.addVerbs(code, v.raw, l.rule(v.line), forms, false, false)
-			l.pair = ""
+			l.addVerbs(code, reverse, v.raw, l.rule(v.line), forms, false, false)
 			l.st.Verbs++
 		}
 	}
@@ -1505,14 +1489,9 @@ func (l *legacy) pattern(n int, raw string, verbs [][]string, syn synsets) {
 	if err == nil {
 		seqs, after, inside, err = convPattern(toks, verbs, maxLegacyExpansions)
 	}
-	var sk errSkip
 	switch {
-	case errors.As(err, &sk):
-		l.skip(string(sk))
-		l.st.Skipped++
-		return
 	case err != nil:
-		l.bad(n, "pattern %q: %v", raw, err)
+		l.reject(n, "pattern", raw, err)
 		return
 	case !ok:
 		l.skip("patterns with the null code (---)")
@@ -1523,7 +1502,7 @@ func (l *legacy) pattern(n int, raw string, verbs [][]string, syn synsets) {
 		l.st.Skipped++
 		return
 	}
-	l.addVerbs(code, raw, l.rule(n), seqs, after, inside)
+	l.addVerbs(code, pairedCode(raw), raw, l.rule(n), seqs, after, inside)
 	l.st.Patterns++
 }
 

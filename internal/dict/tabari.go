@@ -6,7 +6,6 @@ package dict
 // is a code. Verbs differ: each verb line carries its own patterns.
 
 import (
-	"errors"
 	"strings"
 )
 
@@ -110,13 +109,8 @@ func parseTabariVerbs(name, content string) (*Dictionary, Stats, error) {
 				return
 			}
 			code, ok, err := eventCode(codeText)
-			var sk errSkip
-			switch {
-			case errors.As(err, &sk):
-				l.skip(string(sk))
-				l.st.Skipped++
-			case err != nil:
-				l.bad(n, "verb %q: %v", t, err)
+			if err != nil {
+				l.reject(n, "verb", t, err)
 			}
 			v.code, v.coded = code, ok && err == nil
 			if i := strings.IndexByte(pat, '{'); i >= 0 {
@@ -157,13 +151,7 @@ func (l *legacy) flushTabVerb(v *tabVerb, syn synsets) {
 			if k > 0 && v.formLine > 0 {
 				line = v.formLine
 			}
-			var sk errSkip
-			if errors.As(err, &sk) {
-				l.skip(string(sk))
-				l.st.Skipped++
-			} else {
-				l.bad(line, "verb %q: %v", f, err)
-			}
+			l.reject(line, "verb", f, err)
 			if k == 0 {
 				return // the verb itself is unusable, and so are its patterns
 			}
@@ -181,7 +169,7 @@ func (l *legacy) flushTabVerb(v *tabVerb, syn synsets) {
 		return
 	}
 	if v.coded {
-		l.addVerbs(v.code, v.raw, l.rule(v.line), alts, false, false)
+		l.addVerbs(v.code, pairedCode(v.raw), v.raw, l.rule(v.line), alts, false, false)
 		l.st.Verbs++
 	}
 	for k, line := range v.patterns {

@@ -31,6 +31,9 @@ var (
 	sectorTable = sync.OnceValues(func() (*sectorIndex, error) {
 		return parseSectors("data/sectors.tsv", readData("data/sectors.tsv"))
 	})
+	religionTable = sync.OnceValues(func() (map[string]string, error) {
+		return parseReligions("data/religions.tsv", readData("data/religions.tsv"))
+	})
 	countryTable = sync.OnceValues(func() (*countryIndex, error) {
 		return parseCountries("data/country_codes.tsv", readData("data/country_codes.tsv"))
 	})
@@ -44,10 +47,11 @@ func readData(name string) []byte {
 	return b
 }
 
-func mustCAMEO() *cameoIndex     { return must(cameoTable()) }
-func mustPLOVER() *ploverIndex   { return must(ploverTable()) }
-func mustSectors() *sectorIndex  { return must(sectorTable()) }
-func mustCountry() *countryIndex { return must(countryTable()) }
+func mustCAMEO() *cameoIndex           { return must(cameoTable()) }
+func mustPLOVER() *ploverIndex         { return must(ploverTable()) }
+func mustSectors() *sectorIndex        { return must(sectorTable()) }
+func mustCountry() *countryIndex       { return must(countryTable()) }
+func mustReligions() map[string]string { return must(religionTable()) }
 
 func must[T any](v T, err error) T {
 	if err != nil {
@@ -322,6 +326,27 @@ func parseSectors(file string, data []byte) (*sectorIndex, error) {
 		return nil, err
 	}
 	return idx, nil
+}
+
+// parseReligions reads the religion codes into a map from code to name.
+func parseReligions(file string, data []byte) (map[string]string, error) {
+	var errs errorList
+	m := map[string]string{}
+	readTable(file, data, []string{"code", "name"}, &errs, func(line int, f []string) {
+		if len(f[0]) != 3 || f[0] != strings.ToUpper(f[0]) || f[1] == "" {
+			errs.add(file, line, "bad religion %q %q", f[0], f[1])
+			return
+		}
+		if _, dup := m[f[0]]; dup {
+			errs.add(file, line, "religion %q listed twice", f[0])
+			return
+		}
+		m[f[0]] = f[1]
+	})
+	if err := errs.err(); err != nil {
+		return nil, err
+	}
+	return m, nil
 }
 
 func parseCountries(file string, data []byte) (*countryIndex, error) {

@@ -136,6 +136,13 @@ func QuadClassName(q int) string {
 	return ""
 }
 
+// Religion returns the name of the CAMEO religion code code ("SHI" → Shia)
+// and whether it is one. The code is case-sensitive.
+func Religion(code string) (string, bool) {
+	name, ok := mustReligions()[code]
+	return name, ok
+}
+
 // SectorCode is an actor type or sector code: a CAMEO actor type (GOV, MIL,
 // INS, ...), a PLOVER sector code (PRM, JRN, ...), or both.
 type SectorCode struct {
@@ -209,6 +216,9 @@ func Check() error {
 		return err
 	}
 	if _, err := sectorTable(); err != nil {
+		return err
+	}
+	if _, err := religionTable(); err != nil {
 		return err
 	}
 	_, err := countryTable()

@@ -21,6 +21,7 @@ func TestTablesLoad(t *testing.T) {
 		"plover":    len(PLOVERTypes()),
 		"sectors":   len(Sectors()),
 		"countries": len(Countries()),
+		"religions": len(mustReligions()),
 	} {
 		if n == 0 {
 			t.Errorf("%s: empty table", name)
