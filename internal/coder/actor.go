@@ -71,6 +71,12 @@ var genericRoles = stemSet("official", "spokesman", "spokeswoman", "spokesperson
 var directions = stemSet("north", "south", "east", "west", "northern", "southern", "eastern", "western",
 	"central", "upper", "lower", "new", "greater")
 
+// nameWord reports whether t can be a word of a person's name: a word
+// written with a capital, not in all capitals.
+func nameWord(t text.Token) bool {
+	return t.Kind == text.Word && t.Case&text.Capitalized != 0 && t.Case&text.AllCaps == 0
+}
+
 // inName reports whether the country, adjective or capital mention m is the
 // end of a proper name: a capitalised word the dictionaries do not know
 // stands right before it, not at the start of the sentence.
@@ -79,7 +85,7 @@ func inName(toks []text.Token, m mention, raw []mention, i int) bool {
 		return false
 	}
 	p := toks[m.start-1]
-	if p.Kind != text.Word || p.Case&text.Capitalized == 0 || p.Case&text.AllCaps != 0 || directions[p.Stem] {
+	if !nameWord(p) || directions[p.Stem] {
 		return false
 	}
 	if i > 0 && raw[i-1].end == m.start {
@@ -97,8 +103,7 @@ func surname(toks []text.Token, m mention, raw []mention, i int) bool {
 		return false
 	}
 	t, p := toks[m.start], toks[m.start-1]
-	if t.Case&text.Capitalized == 0 || t.Case&text.AllCaps != 0 || p.Kind != text.Word ||
-		p.Case&text.Capitalized == 0 || p.Case&text.AllCaps != 0 || titleWords[p.Stem] {
+	if !nameWord(t) || !nameWord(p) || titleWords[p.Stem] {
 		return false
 	}
 	return i == 0 || raw[i-1].end != m.start
@@ -112,7 +117,7 @@ func nameGoesOn(toks []text.Token, m mention, raw []mention, i int) bool {
 		return false
 	}
 	t := toks[m.end]
-	if t.Kind != text.Word || t.Case&text.Capitalized == 0 || t.Case&text.AllCaps != 0 || nameParticles[t.Stem] {
+	if !nameWord(t) || nameParticles[t.Stem] {
 		return false
 	}
 	return i+1 >= len(raw) || raw[i+1].start != m.end
