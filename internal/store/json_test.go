@@ -86,7 +86,8 @@ func TestEventJSONReadsBackAsEncodingJSONDoes(t *testing.T) {
 }
 
 func BenchmarkEventJSON(b *testing.B) {
-	e := newSynth(1).article().Events[0]
+	_, es := newSynth(1).Article()
+	e := es[0]
 	b.Run("fast", func(b *testing.B) {
 		var buf []byte
 		for b.Loop() {

@@ -254,8 +254,11 @@ func (s *DuckDB) Series(ctx context.Context, f Filter, interval, by string) ([]P
 	}
 	w.add("e.date IS NOT NULL")
 	// interval and k come from the tables above, never from the caller.
-	rows, err := s.db.QueryContext(ctx, `SELECT date_trunc('`+interval+`', e.date)::DATE::VARCHAR AS b, `+k+` AS k, count(*)
-		FROM events e WHERE `+w.sql()+` GROUP BY b, k ORDER BY b, k`, w.args...)
+	// Group on the date, not its text: casting every row to VARCHAR before
+	// grouping cost most of the time on a million events.
+	rows, err := s.db.QueryContext(ctx, `SELECT b::VARCHAR, k, n FROM (
+		SELECT date_trunc('`+interval+`', e.date)::DATE AS b, `+k+` AS k, count(*) AS n
+		FROM events e WHERE `+w.sql()+` GROUP BY b, k) ORDER BY b, k`, w.args...)
 	if err != nil {
 		return nil, fmt.Errorf("series: %w", err)
 	}
