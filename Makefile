@@ -4,7 +4,7 @@ BIN     := bin/sitrep
 EXAMPLE := examples/iraq-coalition-2024-01-24.txt
 CORPUS  ?= ../shared/corpus/news.jsonl
 
-.PHONY: build run test bench fuzz lint eval clean
+.PHONY: build run test bench bench-store fuzz lint eval clean
 
 build:
 	$(GO) build -o $(BIN) ./cmd/sitrep
@@ -22,6 +22,14 @@ test:
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime 3x ./internal/coder ./internal/pipeline
 	$(GO) test -run '^$$' -bench . -benchmem ./internal/text ./internal/reader ./internal/encode
+
+# The store and the API: ingest of pre-coded events, DuckDB's own insert
+# ceiling for the schema, and latency on stores of 1,000,000 events (each
+# million-event benchmark builds its store first, about half a minute).
+bench-store:
+	$(GO) test -run '^$$' -bench 'PutBatch|EngineCeiling' -benchtime 20x ./internal/store
+	$(GO) test -run '^$$' -bench 'Million' -benchtime 50x ./internal/store
+	$(GO) test -run '^$$' -bench 'APIMillion' -benchtime 50x ./internal/server
 
 # Time-bounded fuzzing of every reader and loader.
 fuzz:
