@@ -2,18 +2,17 @@ package server_test
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
-	"slices"
 	"testing"
-	"time"
 
 	"github.com/sitrep/sitrep/internal/server"
 	"github.com/sitrep/sitrep/internal/store"
-	"github.com/sitrep/sitrep/internal/store/synth"
+	"github.com/sitrep/sitrep/internal/store/storebench"
 )
 
 // BenchmarkAPIMillion measures API latency over HTTP on a store of
@@ -31,7 +30,7 @@ func BenchmarkAPIMillion(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	sy := synth.New(2)
+	sy := storebench.New(2)
 	for range 20 {
 		docs := make([]store.Doc, 5000)
 		for i := range docs {
@@ -62,27 +61,18 @@ func BenchmarkAPIMillion(b *testing.B) {
 		{"dashboard", "/?quad=4"},
 	} {
 		b.Run(c.name, func(b *testing.B) {
-			n := max(b.N, 20)
-			ds := make([]time.Duration, 0, n)
-			b.ResetTimer()
-			for range n {
-				start := time.Now()
+			storebench.Latencies(b, func() error {
 				resp, err := http.Get(srv.URL + c.target)
 				if err != nil {
-					b.Fatal(err)
+					return err
 				}
 				body, err := io.ReadAll(resp.Body)
 				resp.Body.Close()
-				if err != nil || resp.StatusCode != http.StatusOK {
-					b.Fatalf("GET %s: %d %v %.200s", c.target, resp.StatusCode, err, body)
+				if err == nil && resp.StatusCode != http.StatusOK {
+					err = fmt.Errorf("GET %s: %d %.200s", c.target, resp.StatusCode, body)
 				}
-				ds = append(ds, time.Since(start))
-			}
-			b.StopTimer()
-			slices.Sort(ds)
-			ms := func(d time.Duration) float64 { return float64(d) / 1e6 }
-			b.ReportMetric(ms(ds[len(ds)/2]), "p50-ms")
-			b.ReportMetric(ms(ds[len(ds)*95/100]), "p95-ms")
+				return err
+			})
 		})
 	}
 }

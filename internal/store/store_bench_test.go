@@ -5,19 +5,18 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
-	synthpkg "github.com/sitrep/sitrep/internal/store/synth"
+	"github.com/sitrep/sitrep/internal/store/storebench"
 )
 
-// synth wraps synth.Synth to make store docs.
-type synth struct{ *synthpkg.Synth }
+// synth wraps storebench.Synth to make store docs.
+type synth struct{ *storebench.Synth }
 
-func newSynth(seed uint64) synth { return synth{synthpkg.New(seed)} }
+func newSynth(seed uint64) synth { return synth{storebench.New(seed)} }
 
 func (s synth) batch(articles int) []Doc {
 	docs := make([]Doc, articles)
@@ -140,26 +139,6 @@ func buildMillion(b *testing.B, dir string) string {
 	return path
 }
 
-// latencies runs q b.N times (at least 20) and reports the median and the
-// 95th percentile in milliseconds.
-func latencies(b *testing.B, q func() error) {
-	n := max(b.N, 20)
-	ds := make([]time.Duration, 0, n)
-	b.ResetTimer()
-	for range n {
-		start := time.Now()
-		if err := q(); err != nil {
-			b.Fatal(err)
-		}
-		ds = append(ds, time.Since(start))
-	}
-	b.StopTimer()
-	slices.Sort(ds)
-	ms := func(d time.Duration) float64 { return float64(d) / 1e6 }
-	b.ReportMetric(ms(ds[len(ds)/2]), "p50-ms")
-	b.ReportMetric(ms(ds[len(ds)*95/100]), "p95-ms")
-}
-
 // BenchmarkMillion measures a filtered page of events and a monthly series
 // on a store of 1,000,000 events, and reports the store's file size. It
 // builds the store first (about a minute), so -short skips it.
@@ -176,7 +155,7 @@ func BenchmarkMillion(b *testing.B) {
 	defer s.Close()
 	b.Run("events", func(b *testing.B) {
 		f := Filter{From: "2018-01-01", To: "2019-12-31", Quad: 4, Limit: 100}
-		latencies(b, func() error {
+		storebench.Latencies(b, func() error {
 			rows, _, err := s.Events(ctx, f)
 			if err == nil && len(rows) == 0 {
 				err = fmt.Errorf("no rows")
@@ -193,19 +172,19 @@ func BenchmarkMillion(b *testing.B) {
 			}
 			f.Cursor = next
 		}
-		latencies(b, func() error {
+		storebench.Latencies(b, func() error {
 			_, _, err := s.Events(ctx, f)
 			return err
 		})
 	})
 	b.Run("events-text", func(b *testing.B) {
-		latencies(b, func() error {
+		storebench.Latencies(b, func() error {
 			_, _, err := s.Events(ctx, Filter{Source: "IRQ", Text: "north on tuesday", Limit: 100})
 			return err
 		})
 	})
 	b.Run("series-monthly", func(b *testing.B) {
-		latencies(b, func() error {
+		storebench.Latencies(b, func() error {
 			pts, err := s.Series(ctx, Filter{Country: "IRQ"}, "month", "quad")
 			if err == nil && len(pts) == 0 {
 				err = fmt.Errorf("no points")
@@ -214,14 +193,14 @@ func BenchmarkMillion(b *testing.B) {
 		})
 	})
 	b.Run("dyads", func(b *testing.B) {
-		latencies(b, func() error {
+		storebench.Latencies(b, func() error {
 			_, err := s.Dyads(ctx, Filter{Quad: 4}, 20)
 			return err
 		})
 	})
 	b.Run("article", func(b *testing.B) {
 		i := 0
-		latencies(b, func() error {
+		storebench.Latencies(b, func() error {
 			i++
 			_, rows, err := s.Article(ctx, "synth-"+strconv.Itoa(1+i*7919%100000))
 			if err == nil && len(rows) == 0 {

@@ -1,10 +1,13 @@
-// Package synth makes synthetic coded articles for store benchmarks: the
-// store's own and the HTTP API's, on stores of a million events.
-package synth
+// Package storebench serves the benchmarks of the store and of the HTTP API
+// on stores of a million events: synthetic coded articles, and latency
+// percentiles.
+package storebench
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strconv"
+	"testing"
 	"time"
 
 	"github.com/sitrep/sitrep/event"
@@ -88,4 +91,24 @@ func (s *Synth) Article() (*reader.Article, []event.Event) {
 		}
 	}
 	return a, es
+}
+
+// Latencies runs q b.N times (at least 20) and reports the median and the
+// 95th percentile in milliseconds.
+func Latencies(b *testing.B, q func() error) {
+	n := max(b.N, 20)
+	ds := make([]time.Duration, 0, n)
+	b.ResetTimer()
+	for range n {
+		start := time.Now()
+		if err := q(); err != nil {
+			b.Fatal(err)
+		}
+		ds = append(ds, time.Since(start))
+	}
+	b.StopTimer()
+	slices.Sort(ds)
+	ms := func(d time.Duration) float64 { return float64(d) / 1e6 }
+	b.ReportMetric(ms(ds[len(ds)/2]), "p50-ms")
+	b.ReportMetric(ms(ds[len(ds)*95/100]), "p95-ms")
 }
