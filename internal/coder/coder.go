@@ -114,7 +114,7 @@ func (c *Coder) sentence(sc *scratch, a *reader.Article, si int, sp text.Span, d
 	for _, v := range sc.verbs {
 		sc.verbAt[v.Start] = true
 	}
-	sc.matches = c.dict.MatchActors(toks, sc.matches[:0])
+	sc.matches = c.dict.MatchActorsIn(a.Text, toks, sc.matches[:0])
 	sc.mentions = c.mentions(toks, sc.verbAt, sc.matches, a.Date, sc.mentions[:0])
 	sc.triggers = c.pickTriggers(sc.verbs, sc.mentions, toks, sc.triggers[:0])
 	obligations(sc.triggers, sc.mentions, toks)
@@ -123,6 +123,9 @@ func (c *Coder) sentence(sc *scratch, a *reader.Article, si int, sp text.Span, d
 	for ti := range sc.triggers {
 		t := &sc.triggers[ti]
 		srcs, tgts, passive := roles(t, ti, sc.triggers, ms, toks, a.Text)
+		if t.verb.Slots != nil {
+			srcs, tgts = slotRoles(t, ms, toks, srcs, tgts)
+		}
 		if len(srcs) == 0 && len(tgts) == 0 {
 			continue
 		}
@@ -210,6 +213,9 @@ func (c *Coder) sentence(sc *scratch, a *reader.Article, si int, sp text.Span, d
 func (c *Coder) pickTriggers(vs []dict.Match, ms []mention, toks []text.Token, out []trigger) []trigger {
 	sort.SliceStable(vs, func(i, j int) bool {
 		a, b := &c.dict.Verbs[vs[i].Index], &c.dict.Verbs[vs[j].Index]
+		if a.Legacy && b.Legacy {
+			return legacyBefore(vs[i], vs[j], a, b)
+		}
 		if vs[i].Words != vs[j].Words {
 			return vs[i].Words > vs[j].Words
 		}
@@ -231,6 +237,9 @@ func (c *Coder) pickTriggers(vs []dict.Match, ms []mention, toks []text.Token, o
 	}
 	for _, v := range vs {
 		if inMention(v.Start) || inMention(v.End-1) {
+			continue
+		}
+		if vb := &c.dict.Verbs[v.Index]; vb.Slots != nil && !slotsFit(v, vb, ms, toks) {
 			continue
 		}
 		overlap := false
@@ -263,7 +272,60 @@ func (c *Coder) pickTriggers(vs []dict.Match, ms []mention, toks []text.Token, o
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	out = firstOfClause(out, toks)
 	return means(promises(out, toks), ms, toks)
+}
+
+// legacyBefore orders two matches of TABARI or PETRARCH verbs as those
+// programs try them: the verb met first in the sentence wins, then the
+// pattern with more words, then a pattern line over the verb's own code
+// ("- $ * [095]" over "CALLED_ON [094]"), then the more specific code.
+func legacyBefore(x, y dict.Match, a, b *dict.Verb) bool {
+	switch {
+	case x.Start != y.Start:
+		return x.Start < y.Start
+	case x.Words != y.Words:
+		return x.Words > y.Words
+	case a.Patterned != b.Patterned:
+		return a.Patterned
+	case len(a.Code) != len(b.Code):
+		return len(a.Code) > len(b.Code)
+	}
+	return x.Index < y.Index
+}
+
+// legacyClauseBreaks end a clause for firstOfClause: the clause breaks of
+// the roles and the conjunction "and" ("condemned the attack and promised
+// aid").
+var legacyClauseBreaks = stemSet("and")
+
+// firstOfClause keeps, of the triggers of TABARI and PETRARCH verbs
+// (dict.Verb.Legacy), the first of each clause, as those programs code one
+// event a clause: in "condemned an attack by the soldiers", "attack" is the
+// object of "condemned", not a second event. ts is in text order.
+func firstOfClause(ts []trigger, toks []text.Token) []trigger {
+	kept := ts[:0]
+	last := -1 // the end of the last legacy trigger kept, -1 after a break
+	for _, t := range ts {
+		if !t.verb.Legacy {
+			kept = append(kept, t)
+			continue
+		}
+		if last >= 0 {
+			for k := last; k < t.Start; k++ {
+				if clauseBreaks[toks[k].Stem] || legacyClauseBreaks[toks[k].Stem] {
+					last = -1
+					break
+				}
+			}
+		}
+		if last >= 0 {
+			continue
+		}
+		kept = append(kept, t)
+		last = t.End
+	}
+	return kept
 }
 
 // genericViolence are the codes of verbs that say harm was done without
@@ -448,4 +510,119 @@ func confidence(src, tgt *event.Actor, t *trigger, passive bool, mod string) flo
 		c -= 0.1
 	}
 	return float64(int(c*100+0.5)) / 100
+}
+
+// slotGroup returns the mention (the first of its compound) that stands at
+// slot sl of match m, or -1: for a slot before the pattern's words the
+// actor before the match, for one after them the actor after it in the
+// same clause, in both cases past sl.Skip other actors ("^"); for the k-th
+// slot between words the k-th actor inside the match.
+func slotGroup(m dict.Match, sl dict.Slot, k int, ms []mention, toks []text.Token) int {
+	switch sl.Where {
+	case -1:
+		skip := int(sl.Skip)
+		for i := len(ms) - 1; i >= 0; i-- {
+			if ms[i].end > m.Start || i > 0 && ms[i-1].group == ms[i].group {
+				continue // after the match, or not the first of its compound
+			}
+			if skip == 0 {
+				return i
+			}
+			skip--
+		}
+	case 0:
+		for i := range ms {
+			if ms[i].start < m.Start || ms[i].end > m.End || i > 0 && ms[i-1].group == ms[i].group {
+				continue
+			}
+			if k == 0 {
+				return i
+			}
+			k--
+		}
+	case 1:
+		skip := int(sl.Skip)
+		for i := range ms {
+			if ms[i].start < m.End || i > 0 && ms[i-1].group == ms[i].group {
+				continue
+			}
+			for j := m.End; j < ms[i].start; j++ {
+				if clauseBreaks[toks[j].Stem] {
+					return -1
+				}
+			}
+			if skip == 0 {
+				return i
+			}
+			skip--
+		}
+	}
+	return -1
+}
+
+// slotsFit reports whether every actor slot of a legacy pattern has its
+// actor: a pattern that names an actor matches only where one stands,
+// and "%" only a compound of two or more.
+func slotsFit(m dict.Match, v *dict.Verb, ms []mention, toks []text.Token) bool {
+	inside := 0
+	for _, sl := range v.Slots {
+		g := slotGroup(m, sl, inside, ms, toks)
+		if sl.Where == 0 {
+			inside++
+		}
+		if g < 0 || sl.Role == '%' && len(members(ms, g)) < 2 {
+			return false
+		}
+	}
+	return true
+}
+
+// slotRoles applies the actor slots of a legacy pattern to the roles found
+// by word order: "$" is the source, "+" the target, "%" a compound whose
+// members act on each other ("- % HAVE POSTPONED * [191]": "A and B have
+// postponed" is A to B and B to A). When the pattern places the target
+// but not the source and word order took the target for the source ("+
+// WAS * DEAD": "a soldier was shot dead in X"), the source is the first
+// other actor after the pattern.
+func slotRoles(t *trigger, ms []mention, toks []text.Token, srcs, tgts []int) ([]int, []int) {
+	inside := 0
+	hasSrc, hasTgt := false, false
+	for _, sl := range t.verb.Slots {
+		g := slotGroup(t.Match, sl, inside, ms, toks)
+		if sl.Where == 0 {
+			inside++
+		}
+		if g < 0 {
+			continue
+		}
+		switch sl.Role {
+		case '$':
+			if sl.Where == -1 && sl.Skip == 0 && len(srcs) > 0 {
+				// The subject found by word order is the actor before
+				// the pattern, past appositions ("X, an ally of Y,
+				// called on Z") that the nearest actor is not.
+				hasSrc = true
+				continue
+			}
+			srcs, hasSrc = members(ms, g), true
+		case '+':
+			tgts, hasTgt = members(ms, g), true
+		case '%':
+			return members(ms, g), nil
+		}
+	}
+	same := func(a, b []int) bool { return len(a) > 0 && len(b) > 0 && ms[a[0]].group == ms[b[0]].group }
+	switch {
+	case hasTgt && !hasSrc && (len(srcs) == 0 || same(srcs, tgts)):
+		srcs = nil
+		for i := range ms {
+			if ms[i].start >= t.End && ms[i].group != ms[tgts[0]].group {
+				srcs = members(ms, i)
+				break
+			}
+		}
+	case hasSrc && !hasTgt && same(srcs, tgts):
+		tgts = nil
+	}
+	return srcs, tgts
 }

@@ -136,6 +136,31 @@ type Verb struct {
 	// validation set use WEIS codes), the programs code them as written, and
 	// their patterns spell such readings out ("- SAID WOULD * [173]").
 	Literal bool
+	// Legacy marks an entry of a TABARI or PETRARCH verb dictionary. The
+	// coder codes those as the programs do: the first verb of a clause
+	// wins, and a pattern line ("- * TIES [064]") of the verb wins over the
+	// verb's own code.
+	Legacy bool
+	// Patterned is set for a legacy pattern line, as opposed to the verb
+	// line itself.
+	Patterned bool
+	// Slots are the actor positions a legacy pattern spells out, in
+	// pattern order; nil when it names none.
+	Slots []Slot
+}
+
+// Slot is an actor position written in a TABARI or PETRARCH pattern: "$"
+// the source, "+" the target, "%" a compound actor whose members act on
+// each other ("- % HAVE POSTPONED * [191]": "A and B have postponed").
+type Slot struct {
+	Role byte // '$', '+' or '%'
+	// Where is -1 for a slot before the pattern's first word ("+ WAS *
+	// DEAD"), 0 between two words ("SAID $ *"), 1 after the last word
+	// ("* FROM $").
+	Where int8
+	// Skip is how many noun phrases ("^") stand between the slot and the
+	// words next to it: "* AT ^ +" is the second actor after "at".
+	Skip int8
 }
 
 // Dictionary is a loaded set of dictionaries, not yet compiled.
@@ -160,6 +185,15 @@ type Dictionary struct {
 type Phrase struct {
 	Text  string
 	Actor int
+	// Prefix lets the phrase's last word match any longer word it begins
+	// (compared without regard to case, not on stems), as in TABARI,
+	// whose names match as prefixes unless they end with "_" ("ARNOR"
+	// matches "Arnorian"; "ESTONIA_" only "Estonia").
+	Prefix bool
+	// LooseCase lets the words after the first match whatever their case:
+	// TABARI writes names in capitals ("ITHILEN_GOVERNMENT_RADIO_"), which
+	// say nothing of how a text writes them ("Ithilen government radio").
+	LooseCase bool
 }
 
 // FileStats counts what one file contributed.
@@ -176,7 +210,8 @@ func (d *Dictionary) Merge(o *Dictionary) {
 	base := len(d.Actors)
 	d.Actors = append(d.Actors, o.Actors...)
 	for _, p := range o.Phrases {
-		d.Phrases = append(d.Phrases, Phrase{p.Text, p.Actor + base})
+		p.Actor += base
+		d.Phrases = append(d.Phrases, p)
 	}
 	d.Verbs = append(d.Verbs, o.Verbs...)
 	d.VerbTokens = append(d.VerbTokens, o.VerbTokens...)

@@ -33,11 +33,21 @@ type discard struct {
 
 type node struct {
 	next map[string]int32
+	// pre are the phrases ending with a word that may begin a longer
+	// token (Phrase.Prefix), by the word's first two letters in lower
+	// case; nil in most nodes.
+	pre  map[[2]byte][]prefixEnd
 	gap  int32 // child reached through a "*" gap, 0 if none
 	ends []int32
 	// verbs are the verb patterns ending here, with the number of literal
 	// words on the path that reached this node.
 	verbs []verbEnd
+}
+
+// prefixEnd is a phrase whose last word, lower case, may begin a token.
+type prefixEnd struct {
+	word   string
+	phrase int32
 }
 
 type verbEnd struct {
@@ -59,6 +69,23 @@ func (t *trie) insert(keys []string, val int32) {
 		}
 	}
 	t.nodes[n].ends = append(t.nodes[n].ends, val)
+}
+
+// insertPrefix adds a phrase whose last word (lower case) may begin a
+// longer token; keys are the stems of the words before it.
+func (t *trie) insertPrefix(keys []string, last string, val int32) {
+	n := int32(0)
+	for _, k := range keys {
+		n = t.child(n, k)
+	}
+	if len(last) < 2 {
+		return
+	}
+	if t.nodes[n].pre == nil {
+		t.nodes[n].pre = map[[2]byte][]prefixEnd{}
+	}
+	k := [2]byte{last[0], last[1]}
+	t.nodes[n].pre[k] = append(t.nodes[n].pre[k], prefixEnd{last, val})
 }
 
 func (t *trie) child(n int32, key string) int32 {
@@ -181,8 +208,17 @@ func Compile(d *Dictionary) *Compiled {
 		if len(stems) == 0 {
 			continue
 		}
+		if p.LooseCase {
+			clear(cases[1:])
+		}
 		c.phraseCase[i] = cases
 		c.actors.insert(stems, int32(i))
+		if f := strings.Fields(p.Text); p.Prefix && len(f) > 0 {
+			last := strings.ToLower(f[len(f)-1])
+			if pre := len(phraseTokensOf(f[:len(f)-1])); pre == len(stems)-1 {
+				c.actors.insertPrefix(stems[:pre], last, int32(i))
+			}
+		}
 	}
 	// Patterns stand for many word sequences over few distinct words: stem
 	// each word once, and expand alternative groups as the trie grows.
@@ -265,12 +301,50 @@ func caseOK(need uint8, t text.Token) bool {
 
 // MatchActors appends to dst the leftmost-longest, non-overlapping actor phrase
 // matches in toks, and returns the extended slice. Where two phrases match
-// the same tokens, the first loaded wins.
+// the same tokens, the first loaded wins. Prefix phrases (Phrase.Prefix)
+// need the text: see MatchActorsIn.
 func (c *Compiled) MatchActors(toks []text.Token, dst []Match) []Match {
+	return c.MatchActorsIn("", toks, dst)
+}
+
+func lowerByte(b byte) byte {
+	if 'A' <= b && b <= 'Z' {
+		return b + 'a' - 'A'
+	}
+	return b
+}
+
+// phraseTokensOf returns the stems of words.
+func phraseTokensOf(words []string) []string {
+	if len(words) == 0 {
+		return nil
+	}
+	st, _ := phraseTokens(strings.Join(words, " "))
+	return st
+}
+
+// MatchActorsIn is MatchActors for the tokens toks of s.
+func (c *Compiled) MatchActorsIn(s string, toks []text.Token, dst []Match) []Match {
 	for i := 0; i < len(toks); {
 		best, bestEnd := -1, 0
 		n := int32(0)
 		for j := i; j < len(toks); j++ {
+			if pre := c.actors.nodes[n].pre; pre != nil && s != "" && toks[j].Kind == text.Word && toks[j].End-toks[j].Start > 2 {
+				// A prefix phrase ends here if the word begins with its
+				// last word ("Arnor" in "Arnorian").
+				w := s[toks[j].Start:toks[j].End]
+				for _, pe := range pre[[2]byte{lowerByte(w[0]), lowerByte(w[1])}] {
+					if len(w) <= len(pe.word) || !strings.EqualFold(w[:len(pe.word)], pe.word) {
+						continue
+					}
+					pi := pe.phrase
+					if j+1 > bestEnd || (j+1 == bestEnd && int(pi) < best) {
+						if c.caseFits(int(pi), toks[i:j+1]) {
+							best, bestEnd = int(pi), j+1
+						}
+					}
+				}
+			}
 			next, ok := c.actors.nodes[n].next[toks[j].Stem]
 			if !ok {
 				break

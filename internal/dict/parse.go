@@ -136,7 +136,7 @@ func Parse(name, content string) (*Dictionary, error) {
 				idx := len(d.Actors) - 1
 				for _, p := range phrases {
 					if p != "" {
-						d.Phrases = append(d.Phrases, Phrase{p, idx})
+						d.Phrases = append(d.Phrases, Phrase{Text: p, Actor: idx})
 					}
 				}
 			}
@@ -161,7 +161,7 @@ func Parse(name, content string) (*Dictionary, error) {
 				Name: nm, Sponsor: get("sponsor"), Rule: rule})
 			idx := len(d.Actors) - 1
 			for _, p := range append([]string{nm}, split(get("aliases"))...) {
-				d.Phrases = append(d.Phrases, Phrase{p, idx})
+				d.Phrases = append(d.Phrases, Phrase{Text: p, Actor: idx})
 			}
 			stats.Entries++
 		case "people":
@@ -180,7 +180,7 @@ func Parse(name, content string) (*Dictionary, error) {
 				d.Actors = append(d.Actors, Actor{Kind: Person, Name: nm, Rule: rule})
 				idx = len(d.Actors) - 1
 				people[nm] = idx
-				d.Phrases = append(d.Phrases, Phrase{nm, idx})
+				d.Phrases = append(d.Phrases, Phrase{Text: nm, Actor: idx})
 				stats.Entries++
 			}
 			a := &d.Actors[idx]
@@ -191,7 +191,7 @@ func Parse(name, content string) (*Dictionary, error) {
 			a.Code = r.Code
 			for _, p := range split(get("aliases")) {
 				if !hasPhrase(d.Phrases, p, idx) {
-					d.Phrases = append(d.Phrases, Phrase{p, idx})
+					d.Phrases = append(d.Phrases, Phrase{Text: p, Actor: idx})
 				}
 			}
 		case "agents":
@@ -203,7 +203,7 @@ func Parse(name, content string) (*Dictionary, error) {
 			d.Actors = append(d.Actors, Actor{Kind: Agent, Sectors: sectors, PLOVERSectors: split(get("plover")), Rule: rule})
 			idx := len(d.Actors) - 1
 			for _, p := range split(get("phrases")) {
-				d.Phrases = append(d.Phrases, Phrase{p, idx})
+				d.Phrases = append(d.Phrases, Phrase{Text: p, Actor: idx})
 			}
 			stats.Entries++
 		case "verbs":

@@ -29,14 +29,20 @@ package dict
 //     gives verb entries whose words are its words with the verb at "*":
 //     a space between words is a gap (sitrep's "*": up to four tokens), "_"
 //     joins adjacent words, "&SYNSET" and TABARI's "{ A | B }" expand to
-//     alternatives, "+" is the target (TargetAfter at the end, TargetInside
-//     within), a leading "$" is the default source and "^" a gap.
+//     alternatives, "$", "+" and "%" are actor slots (Verb.Slots: the
+//     source, the target, a compound acting on itself) before, between or
+//     after the pattern's words, "^" a noun phrase to skip (between words,
+//     a gap); a trailing "+" also sets TargetAfter, an inner one
+//     TargetInside; pattern lines are Patterned, and all legacy verbs
+//     Legacy (the coder codes the first verb of a clause);
+//   - TABARI names match as prefixes unless they end with "_"
+//     (Phrase.Prefix), and only their first word keeps its case
+//     (Phrase.LooseCase).
 //
 // What is skipped and counted in Stats.SkippedBy: actors with the null code
 // "[---]", compound codes "[A/B]" or no code; TABARI <NOUN>/<ADJECTIVE>
-// lists and <TIME> entries; patterns with the null code, "%" (compound
-// actors), "+" before the verb (a target left of the trigger), "$" after a
-// word, several "+" or "*", codes flagged "!" or "?", "###" (discard)
+// lists and <TIME> entries; patterns with the null code, several "+", "$"
+// or "*", codes flagged "!" or "?", "###" (discard)
 // patterns, and patterns expanding to more than maxLegacyExpansions
 // phrases. A paired code "[032:033]" gives Code 032 and Reverse 033 (the
 // target's reverse event), and every legacy verb is Literal: coded as
@@ -630,9 +636,12 @@ func (l *legacy) flushActor(e *actorEntry, entries *int) {
 		return
 	}
 	phrases := make([]string, 0, len(e.names))
+	var prefix []bool
 	for _, raw := range e.names {
 		if p := properName(raw); p != "" && !slices.Contains(phrases, p) {
 			phrases = append(phrases, p)
+			// TABARI names match as prefixes unless they end with "_".
+			prefix = append(prefix, l.dl == tabari && !strings.HasSuffix(strings.TrimSpace(raw), "_"))
 		}
 	}
 	first := properName(e.names[0])
@@ -667,8 +676,8 @@ func (l *legacy) flushActor(e *actorEntry, entries *int) {
 	}
 	l.d.Actors = append(l.d.Actors, a)
 	idx := len(l.d.Actors) - 1
-	for _, p := range phrases {
-		l.d.Phrases = append(l.d.Phrases, Phrase{p, idx})
+	for k, p := range phrases {
+		l.d.Phrases = append(l.d.Phrases, Phrase{Text: p, Actor: idx, Prefix: prefix[k], LooseCase: l.dl == tabari})
 	}
 	l.st.Names += len(phrases)
 	*entries++
@@ -769,7 +778,7 @@ func parseLegacyAgents(name, content string, dl dialect, f Format) (*Dictionary,
 		l.d.Actors = append(l.d.Actors, Actor{Kind: Agent, Sectors: sectors, Rule: l.rule(n)})
 		idx := len(l.d.Actors) - 1
 		for _, p := range phrases {
-			l.d.Phrases = append(l.d.Phrases, Phrase{p, idx})
+			l.d.Phrases = append(l.d.Phrases, Phrase{Text: p, Actor: idx})
 		}
 		l.st.Agents++
 		l.st.Names += len(phrases)
@@ -1101,70 +1110,108 @@ func expandSlots(slots []slot, limit int) ([][]string, error) {
 	return out, nil
 }
 
+// shape is what a pattern line says beside its words: where its actors
+// stand and whether it is a pattern at all (not the verb line).
+type shape struct {
+	after, inside, patterned bool
+	slots                    []Slot
+}
+
 // convPattern converts the elements of a pattern into sitrep verb token
-// sequences, the verb standing at "*" as one of verbs. It returns an
-// errSkip for what sitrep's pattern model cannot say:
-//   - "%" (compound actors);
-//   - "$" after a word (sitrep's source is left of the trigger, or after
-//     "by" in the passive), so a leading "$" is simply dropped;
-//   - "+" before any word: a target left of the trigger;
-//   - more than one "+" or "*".
-//
-// "^" (skip a noun phrase) becomes a gap, which sitrep's gaps (up to four
-// tokens) cover for short phrases.
-func convPattern(toks []ptok, verbs [][]string, limit int) (seqs [][]string, after, inside bool, err error) {
+// sequences, the verb standing at "*" as one of verbs, and its shape: the
+// "$" source, "+" target and "%" compound slots (Slot), each before the
+// pattern's first word, between its words (a gap) or after its last word,
+// with the "^" noun phrases that stand between the slot and the words. A
+// "^" between two words is a gap, which sitrep's gaps (up to four tokens)
+// cover for short phrases. It returns an errSkip for more than one "+",
+// "$" or "*".
+func convPattern(toks []ptok, verbs [][]string, limit int) (seqs [][]string, sh shape, err error) {
 	var slots []slot
-	words, targets, stars := 0, 0, 0
+	words, targets, sources, stars := 0, 0, 0, 0
 	gap := false
+	skips := 0       // "^" since the last word or slot
+	var trail []Slot // slots after the last word seen so far
 	for _, t := range toks {
 		g := t.gap || gap
 		gap = false
 		switch t.kind {
-		case '%':
-			return nil, false, false, errSkip("compound actors (%)")
-		case '$':
-			if words > 0 {
-				return nil, false, false, errSkip("source ($) after a word")
-			}
 		case '^':
 			gap = true
-		case '+':
-			if words == 0 {
-				return nil, false, false, errSkip("target (+) before the verb")
+			skips++
+			continue
+		case '%', '$', '+':
+			switch t.kind {
+			case '+':
+				targets++
+			case '$':
+				sources++
 			}
-			targets++
-			slots = append(slots, slot{target: true})
+			if words == 0 {
+				sh.slots = append(sh.slots, Slot{Role: t.kind, Where: -1})
+			} else {
+				trail = append(trail, Slot{Role: t.kind, Where: 1, Skip: int8(skips)})
+			}
 			gap = true
+			skips = 0
+			continue
 		case '*':
 			stars++
-			words++
-			slots = append(slots, slot{alts: verbs, gap: g})
-		case 'w':
-			words++
-			slots = append(slots, slot{alts: t.alts, gap: g})
 		}
+		// A word (or the verb): slots seen since the last word stand
+		// between words; a lead slot counts the "^" after it.
+		if words == 0 {
+			for k := range sh.slots {
+				sh.slots[k].Skip = int8(skips)
+			}
+		}
+		for _, sl := range trail {
+			sl.Where, sl.Skip = 0, 0
+			sh.slots = append(sh.slots, sl)
+			slots = append(slots, slot{target: true})
+		}
+		trail = trail[:0]
+		skips = 0
+		words++
+		alts := t.alts
+		if t.kind == '*' {
+			alts = verbs
+		}
+		slots = append(slots, slot{alts: alts, gap: g})
 	}
+	if len(trail) > 0 && skips > 0 {
+		// "* AT ^": a skip after the last slot says nothing.
+		skips = 0
+	}
+	sh.slots = append(sh.slots, trail...)
 	switch {
 	case stars == 0:
-		return nil, false, false, errors.New("pattern has no '*' for the verb")
+		return nil, sh, errors.New("pattern has no '*' for the verb")
 	case stars > 1:
-		return nil, false, false, errSkip("several '*'")
+		return nil, sh, errSkip("several '*'")
 	case targets > 1:
-		return nil, false, false, errSkip("several targets (+)")
+		return nil, sh, errSkip("several targets (+)")
+	case sources > 1:
+		return nil, sh, errSkip("several sources ($)")
+	}
+	for _, sl := range sh.slots {
+		switch {
+		case sl.Role == '+' && sl.Where == 1 && sl.Skip == 0:
+			sh.after = true
+		case sl.Role == '+' && sl.Where == 0:
+			sh.inside = true
+		}
 	}
 	raw, err := groupSlots(slots, limit)
 	if err != nil {
-		return nil, false, false, err
+		return nil, sh, err
 	}
 	seqs = make([][]string, 0, len(raw))
 	for _, q := range raw {
 		w := q[:0]
-		for k, t := range q {
+		for _, t := range q {
 			switch {
-			case t == "+" && k == len(q)-1:
-				after = true
 			case t == "+":
-				inside = true
+				// An actor between words: a gap.
 				if len(w) > 0 && w[len(w)-1] != "*" {
 					w = append(w, "*")
 				}
@@ -1183,15 +1230,16 @@ func convPattern(toks []ptok, verbs [][]string, limit int) (seqs [][]string, aft
 			seqs = append(seqs, w)
 		}
 	}
-	return seqs, after, inside, nil
+	sh.patterned = true
+	return seqs, sh, nil
 }
 
 // addVerbs appends one Verb per token sequence; seqs hold no empty one.
 // reverse is the second code of a paired code ("[032:033]": 033), "".
-func (l *legacy) addVerbs(code, reverse, pattern, rule string, seqs [][]string, after, inside bool) {
+func (l *legacy) addVerbs(code, reverse, pattern, rule string, seqs [][]string, sh shape) {
 	for _, w := range seqs {
-		v := Verb{Code: code, Pattern: pattern, Rule: rule, TargetAfter: after, TargetInside: inside, Words: maxWords(w),
-			Reverse: reverse, Literal: true}
+		v := Verb{Code: code, Pattern: pattern, Rule: rule, TargetAfter: sh.after, TargetInside: sh.inside, Words: maxWords(w),
+			Reverse: reverse, Literal: true, Legacy: true, Patterned: sh.patterned, Slots: sh.slots}
 		l.d.Verbs = append(l.d.Verbs, v)
 		l.d.VerbTokens = append(l.d.VerbTokens, w)
 	}
@@ -1462,7 +1510,7 @@ func (l *legacy) flushPetrBlock(b *petrBlock, syn synsets) {
 			if v.code == "" {
 				reverse = b.pair // the block's paired code
 			}
-			l.addVerbs(code, reverse, v.raw, l.rule(v.line), forms, false, false)
+			l.addVerbs(code, reverse, v.raw, l.rule(v.line), forms, shape{})
 			l.st.Verbs++
 		}
 	}
@@ -1485,9 +1533,9 @@ func (l *legacy) pattern(n int, raw string, verbs [][]string, syn synsets) {
 		toks, err = lexPattern(pat, syn)
 	}
 	var seqs [][]string
-	var after, inside bool
+	var sh shape
 	if err == nil {
-		seqs, after, inside, err = convPattern(toks, verbs, maxLegacyExpansions)
+		seqs, sh, err = convPattern(toks, verbs, maxLegacyExpansions)
 	}
 	switch {
 	case err != nil:
@@ -1502,7 +1550,7 @@ func (l *legacy) pattern(n int, raw string, verbs [][]string, syn synsets) {
 		l.st.Skipped++
 		return
 	}
-	l.addVerbs(code, pairedCode(raw), raw, l.rule(n), seqs, after, inside)
+	l.addVerbs(code, pairedCode(raw), raw, l.rule(n), seqs, sh)
 	l.st.Patterns++
 }
 

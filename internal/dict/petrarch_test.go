@@ -58,6 +58,9 @@ func verbLines(d *Dictionary) []string {
 			if v.TargetInside {
 				s += " (+inside)"
 			}
+			for _, sl := range v.Slots {
+				s += fmt.Sprintf(" [%c%d^%d]", sl.Role, sl.Where, sl.Skip)
+			}
 			out = append(out, s)
 		}
 	}
@@ -295,22 +298,32 @@ func TestPetrarchVerbs(t *testing.T) {
 	for _, v := range verbs { // - * WITH &WEAPON [195]
 		want = append(want, "195 "+v+" * with * rocket", "195 "+v+" * with * mortar shell")
 	}
+	// Actor slots print as [role where^skip]: where -1 before the words,
+	// 0 between them, 1 after them.
 	for _, v := range verbs { // - * + BASE [183]
-		want = append(want, "183 "+v+" * base (+inside)")
+		want = append(want, "183 "+v+" * base (+inside) [+0^0]")
 	}
 	for _, v := range verbs { // - $ * AGAINST + [190]
-		want = append(want, "190 "+v+" * against +")
+		want = append(want, "190 "+v+" * against + [$-1^0] [+1^0]")
+	}
+	for _, v := range verbs { // - % * EACH OTHER [190:190]: a compound before the verb
+		want = append(want, "190 "+v+" * each * other [%-1^0]")
+	}
+	for _, v := range verbs { // - + * BY $ [190]: the target before the verb
+		want = append(want, "190 "+v+" * by [+-1^0] [$1^0]")
+	}
+	for _, v := range verbs { // - * $ EMBASSY [190]: the source between words
+		want = append(want, "190 "+v+" * embassy [$0^0]")
 	}
 	for _, v := range verbs { // - SAID ^ * [190]
 		want = append(want, "190 said * "+v)
 	}
-	want = append(want, "040 meet * with +") // a block without a code: MEET codes only with its pattern
+	want = append(want, "040 meet * with + [+1^0]") // a block without a code: MEET codes only with its pattern
 	if got := verbLines(d); !slices.Equal(got, want) {
 		t.Errorf("verbs\n got %q\nwant %q", got, want)
 	}
-	wantSkips := map[string]int{"compound actors (%)": 1, "target (+) before the verb": 1,
-		"source ($) after a word": 1, "patterns with the null code (---)": 1}
-	if st.Verbs != 4 || st.Patterns != 5 || st.Skipped != 4 || st.Synsets != 2 || st.Expansions != len(want) ||
+	wantSkips := map[string]int{"patterns with the null code (---)": 1}
+	if st.Verbs != 4 || st.Patterns != 8 || st.Skipped != 1 || st.Synsets != 2 || st.Expansions != len(want) ||
 		!reflect.DeepEqual(st.SkippedBy, wantSkips) {
 		t.Errorf("stats %+v", st)
 	}

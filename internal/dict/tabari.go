@@ -169,7 +169,7 @@ func (l *legacy) flushTabVerb(v *tabVerb, syn synsets) {
 		return
 	}
 	if v.coded {
-		l.addVerbs(v.code, pairedCode(v.raw), v.raw, l.rule(v.line), alts, false, false)
+		l.addVerbs(v.code, pairedCode(v.raw), v.raw, l.rule(v.line), alts, shape{})
 		l.st.Verbs++
 	}
 	for k, line := range v.patterns {

@@ -53,21 +53,22 @@ func TestTabariVerbs(t *testing.T) {
 	d, st := loadFixture(t, "tabari/tiny.verbs")
 	want := []string{
 		"0874 abandon * headquarters",
-		"0874 abandon * outpost * in +",
-		"112 accus", "112 accusation", // ACCUS and its forms line
-		"1121 accus * of * attack (+inside)", "1121 accus * of * bombing (+inside)",
-		"1121 accusation * of * attack (+inside)", "1121 accusation * of * bombing (+inside)",
+		"0874 abandon * outpost * in + [+1^0]",
+		"181 abandon * by [+-1^0] [$1^0]", // the target before the verb, the source after it
+		"112 accus", "112 accusation",     // ACCUS and its forms line
+		"1121 accus * of * attack (+inside) [+0^0]", "1121 accus * of * bombing (+inside) [+0^0]",
+		"1121 accusation * of * attack (+inside) [+0^0]", "1121 accusation * of * bombing (+inside) [+0^0]",
 		"070 give",
 		"071 give * dollar", "071 give * swiss franc",
+		"070 give [%1^0]",             // - * %: a compound after the verb
 		"142 brush * aside * reports", // a verb phrase: space is a gap
 		"195 close * embassy",
 	}
 	if got := verbLines(d); !slices.Equal(got, want) {
 		t.Errorf("verbs\n got %q\nwant %q", got, want)
 	}
-	wantSkips := map[string]int{"TABARI time entries": 1, "compound actors (%)": 1,
-		"discard patterns (###)": 1, "target (+) before the verb": 1}
-	if st.Format != TabariVerbs || st.Verbs != 3 || st.Patterns != 5 || st.Skipped != 3 || st.Synsets != 1 ||
+	wantSkips := map[string]int{"TABARI time entries": 1, "discard patterns (###)": 1}
+	if st.Format != TabariVerbs || st.Verbs != 3 || st.Patterns != 7 || st.Skipped != 1 || st.Synsets != 1 ||
 		!reflect.DeepEqual(st.SkippedBy, wantSkips) {
 		t.Errorf("stats %+v", st)
 	}
@@ -95,4 +96,29 @@ func FuzzParseTabari(f *testing.F) {
 	f.Fuzz(func(t *testing.T, kind uint8, content string) {
 		fuzzParse(t, tabariFormats[int(kind)%len(tabariFormats)], content)
 	})
+}
+
+// TABARI names match as prefixes unless they end with "_", and only their
+// first word keeps the case the file's capitals give it.
+func TestTabariNamePrefixAndCase(t *testing.T) {
+	d, _ := loadFixture(t, "tabari/roles.actors")
+	c := Compile(d)
+	for s, want := range map[string]string{
+		"Valdorian troops arrived.":           "Valdorian",
+		"Talmari troops arrived.":             "",
+		"Talmar troops arrived.":              "Talmar",
+		"The Port Lumen harbour radio said.":  "Port Lumen harbour radio",
+		"The port Lumen harbour radio said.":  "",
+		"Valdoria sent troops.":               "Valdoria",
+		"The valdorian gazette said nothing.": "",
+	} {
+		toks := tokens(s)
+		got := ""
+		for _, m := range c.MatchActorsIn(s, toks, nil) {
+			got = s[toks[m.Start].Start:toks[m.End-1].End]
+		}
+		if got != want {
+			t.Errorf("%q: matched %q, want %q", s, got, want)
+		}
+	}
 }

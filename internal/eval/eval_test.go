@@ -13,11 +13,11 @@ const dataDir = "../../../shared/eval"
 // floors are the committed minimum scores: a change that lowers coding
 // quality below them fails. Raise them as the coder improves.
 var floors = map[string]map[string]float64{
-	"plover": {"event_type": 0.71, "source_country_f1": 0.72},
-	"cameo":  {"root": 0.72, "base": 0.47, "exact": 0.41},
+	"plover": {"event_type": 0.74, "source_country_f1": 0.79},
+	"cameo":  {"root": 0.76, "base": 0.54, "exact": 0.46},
 	// Records coded exactly as expected, with the suite's own dictionaries.
-	"tabari":   {"pass_rate": 0.53},
-	"petrarch": {"pass_rate": 0.50},
+	"tabari":   {"pass_rate": 0.63},
+	"petrarch": {"pass_rate": 0.58},
 }
 
 func TestSuitesAboveFloors(t *testing.T) {
