@@ -24,6 +24,13 @@ type mention struct {
 	group int
 	// target is set once the mention served as an event's target.
 	target bool
+	// localized is set when the country came from elsewhere in the
+	// sentence (see localize): two such mentions are not the same actor
+	// for sharing a code.
+	localized bool
+	// titled is set when an organisation or person took in the agent noun
+	// after it ("Hamas leader", "Bush administration").
+	titled bool
 }
 
 // Words that may stand between a country adjective and its agent noun
@@ -167,7 +174,12 @@ func (c *Coder) mentions(toks []text.Token, verbAt []bool, matches []dict.Match,
 	// Merge neighbours into noun phrases, left to right.
 	// Drop what only looks like an actor, before merging rewrites raw.
 	kept := raw[:0]
+	var buf [8]place
+	places := buf[:0]
 	for i, m := range raw {
+		if (m.kind == dict.Country || m.kind == dict.Adjective || m.kind == dict.Capital) && m.country != "" && !inName(toks, m, raw, i) {
+			places = append(places, place{m.start, m.end, m.country})
+		}
 		switch {
 		case inName(toks, m, raw, i):
 			// "Mike German", "Bob Wellington": a country word or capital
@@ -216,6 +228,7 @@ func (c *Coder) mentions(toks []text.Token, verbAt []bool, matches []dict.Match,
 		m.end = end
 		merged = append(merged, m)
 	}
+	merged = localize(merged, places, toks)
 	for i := range merged {
 		merged[i].prep = prepBefore(toks, merged[i].start)
 		merged[i].group = i
@@ -254,8 +267,20 @@ func (c *Coder) join(m *mention, n mention, toks []text.Token, verbAt []bool) bo
 			m.sponsor = sponsor
 		}
 		return true
-	// "Iraqi Prime Minister Sudani", "US Ambassador Alina Romanowski".
-	case (countryLike || m.kind == dict.Agent) && n.kind == dict.Person && len(between) <= 1 && modifiers(between):
+	// "Hezbollah guerrillas", "Red Cross officials": an organisation's
+	// agents are the organisation. "the Bush administration": a leader's
+	// government is the government of the leader's country.
+	case (m.kind == dict.Org || m.kind == dict.Person && m.country != "") && n.kind == dict.Agent && !m.titled &&
+		(len(between) == 0 || len(between) == 1 && between[0].Stem == "'s"):
+		if m.kind == dict.Person {
+			m.kind, m.sectors, m.name = dict.Agent, n.sectors, ""
+			m.code = m.country + n.sectors[0]
+		}
+		m.end, m.titled = n.end, true
+		return true
+	// "Iraqi Prime Minister Sudani", "US Ambassador Alina Romanowski",
+	// "Hamas leader Ismail Haniyeh".
+	case (countryLike || m.kind == dict.Agent || m.kind == dict.Org && m.titled) && n.kind == dict.Person && len(between) <= 1 && modifiers(between):
 		m.end, m.kind, m.name = n.end, dict.Person, n.name
 		if n.code != "" {
 			m.code, m.country, m.sectors = n.code, n.country, n.sectors
@@ -368,10 +393,20 @@ func nextStart(ms []mention, i, n int) int {
 
 // prepBefore returns the stem of the preposition before token i, skipping
 // determiners and numbers, or "".
+//
+// The "of" of a quantity is not the phrase's preposition: in "thousands of
+// students marched", "a group of Moroccan diplomats held talks", the
+// students and the diplomats are the subject; the search goes on before the
+// quantity ("attacked by hundreds of rebels").
 func prepBefore(toks []text.Token, i int) string {
-	for j := i - 1; j >= 0 && j >= i-4; j-- {
+	lo := i - 4
+	for j := i - 1; j >= 0 && j >= lo; j-- {
 		t := toks[j]
 		switch {
+		case t.Stem == "of" && j > 0 && (quantities[toks[j-1].Stem] || toks[j-1].Kind == text.Number):
+			j--
+			lo = j - 4
+			continue
 		case t.Kind == text.Number || determiners[t.Stem]:
 			continue
 		case prepositions[t.Stem] || t.Stem == "and":
@@ -381,6 +416,12 @@ func prepBefore(toks []text.Token, i int) string {
 	}
 	return ""
 }
+
+// quantities are the nouns of "<quantity> of <people>".
+var quantities = stemSet("thousands", "hundreds", "dozens", "tens", "millions", "scores", "group", "number",
+	"majority", "minority", "half", "third", "quarter", "some", "many", "most", "all", "several", "few", "each",
+	"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "members", "contingent",
+	"batch", "band", "handful", "couple", "lot", "none", "any", "both")
 
 // isConjunction reports whether toks join two members of a compound.
 func isConjunction(toks []text.Token) bool {
@@ -393,4 +434,101 @@ func isConjunction(toks []text.Token) bool {
 		return toks[0].Stem == "," && toks[1].Stem == "and" && determiners[toks[2].Stem]
 	}
 	return false
+}
+
+// place is a country word of the sentence, wherever it stands: "in Sudan",
+// "Algiers", "the Kenya Anti-Corruption Commission".
+type place struct {
+	start, end int
+	country    string
+}
+
+// localSectors are the sectors of actors that, named without a country,
+// belong to the country where the text places them: "authorities in
+// Croatia", "opposition groups in Zimbabwe", "President Yoweri Museveni has
+// banned Ugandan opposition candidates". Foreign forces, refugees, aid
+// groups, the media and business are often not of the country they are
+// in, so they are left without one.
+var localSectors = map[string]bool{"GOV": true, "OPP": true, "REB": true, "SEP": true, "COP": true,
+	"JUD": true, "LEG": true, "PTY": true, "CVL": true, "LAB": true, "EDU": true, "REL": true, "AGR": true,
+	"UAF": true, "SPY": true, "ELI": true, "HLH": true, "CRM": true}
+
+// armedSectors are the sectors of armed actors, who often fight another
+// country's: "Israeli troops killed militants" says nothing of where the
+// militants are from. Their country comes from places alone.
+var armedSectors = map[string]bool{"MIL": true, "COP": true, "REB": true, "SEP": true, "UAF": true, "SPY": true, "CRM": true}
+
+// bareLocal reports whether m is an agent with a local sector and no country.
+func bareLocal(m *mention) bool {
+	return m.kind == dict.Agent && m.country == "" && len(m.sectors) > 0 && localSectors[m.sectors[0]]
+}
+
+// localize gives agents named without a country the country the sentence
+// places them in. "<agent> in <country>" is the agent of that country, and
+// the phrase takes in the country ("rebels in the Ivory Coast"); otherwise
+// an agent takes the country of the sentence when the sentence names only
+// one, ignoring actors of the agent's own sector, which are most often
+// another country's counterparts ("President Mitterrand welcomed South
+// African leader de Klerk"), and armed actors (see armedSectors).
+func localize(ms []mention, places []place, toks []text.Token) []mention {
+	for i := 0; i < len(ms); i++ {
+		m := &ms[i]
+		if !bareLocal(m) || m.end >= len(toks) || toks[m.end].Stem != "in" {
+			continue
+		}
+		k := m.end + 1
+		if k < len(toks) && toks[k].Stem == "the" {
+			k++
+		}
+		for _, p := range places {
+			if p.start != k {
+				continue
+			}
+			m.country, m.code, m.end = p.country, p.country+m.sectors[0], p.end
+			if i+1 < len(ms) && ms[i+1].start < p.end {
+				ms = append(ms[:i+1], ms[i+2:]...)
+			}
+			break
+		}
+	}
+	for i := range ms {
+		m := &ms[i]
+		if !bareLocal(m) {
+			continue
+		}
+		country := ""
+		unique := true
+		note := func(c string) {
+			switch {
+			case c == "":
+			case country == "":
+				country = c
+			case c != country:
+				unique = false
+			}
+		}
+		for _, p := range places {
+			inside := false
+			for j := range ms {
+				if ms[j].start <= p.start && p.end <= ms[j].end {
+					inside = true // counted with its mention below
+					break
+				}
+			}
+			if !inside {
+				note(p.country)
+			}
+		}
+		for j := range ms {
+			o := &ms[j]
+			if j == i || len(o.sectors) > 0 && (o.sectors[0] == m.sectors[0] || armedSectors[o.sectors[0]]) || armedSectors[m.sectors[0]] {
+				continue
+			}
+			note(o.country)
+		}
+		if country != "" && unique {
+			m.country, m.code, m.localized = country, country+m.sectors[0], true
+		}
+	}
+	return ms
 }

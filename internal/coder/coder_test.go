@@ -94,7 +94,7 @@ func TestCoderSentences(t *testing.T) {
 		{"capital as government", "Washington imposed sanctions on Iran.", "16", "USAGOV", "IRN", event.Asserted},
 		{"title word inside an office", "Egypt's Deputy Foreign Minister met Sudanese officials in Cairo.", "04", "EGYGOV", "SDNGOV", event.Asserted},
 		{"office word as a surname", "Canadian Defence Minister Peter King visited Latvia.", "04", "CANGOV", "LVA", event.Asserted},
-		{"protest is political whoever protests", "Farmers protested outside the ministry in Nairobi.", "14", "AGR", "-", event.Asserted},
+		{"protest is political whoever protests", "Farmers protested outside the ministry in Nairobi.", "14", "KENAGR", "-", event.Asserted},
 		{"sending arms", "The United States sent arms to Chad.", "07", "USA", "TCD", event.Asserted},
 	}
 	for _, tc := range tests {

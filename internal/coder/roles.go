@@ -24,7 +24,12 @@ var clauseBreaks = stemSet(";", ":", "but", "while", "whereas", "which", "who", 
 // roles returns the mentions that are the trigger's sources and targets (each
 // list holding the members of one compound, by index into ms), and whether
 // the clause is passive.
+//
+// roles reads the trigger's complement first: an appeal, intent, demand,
+// rejection or threat takes the specific code of what it governs (see
+// complementVerb), so t.verb may change.
 func roles(t *trigger, ti int, ts []trigger, ms []mention, toks []text.Token, s string) (srcs, tgts []int, passive bool) {
+	t.verb = complementVerb(t, ti, ts, toks)
 	passive = isPassive(t, toks, s)
 	after := firstAfter(t, ti, ts, ms, toks)
 	if passive {
@@ -250,7 +255,7 @@ func isParticiple(w string) bool {
 func pairs(srcs, tgts []int, ms []mention) [][2]int {
 	var out [][2]int
 	same := func(a, b int) bool {
-		return a >= 0 && b >= 0 && (a == b || ms[a].code == ms[b].code && ms[a].code != "")
+		return a >= 0 && b >= 0 && (a == b || ms[a].code == ms[b].code && ms[a].code != "" && !ms[a].localized && !ms[b].localized)
 	}
 	switch {
 	case len(tgts) == 0 && len(srcs) >= 2:

@@ -1,0 +1,105 @@
+package coder
+
+import (
+	"github.com/sitrep/sitrep/internal/dict"
+	"github.com/sitrep/sitrep/internal/text"
+)
+
+// Complements. CAMEO codes an appeal, an intent, a demand, a rejection or a
+// threat by what is asked, promised, demanded, rejected or threatened:
+// "urged Uganda to repatriate the criminals" is an appeal for judicial
+// cooperation (0213), "asked Portugal for military aid" an appeal for
+// military aid (0232), "threatened to impose import restrictions" a threat
+// of sanctions (1312), "rejected a call to deploy peacekeepers" a refusal of
+// peacekeeping (1224). complementCodes maps the root of the governing verb
+// to a table from the complement's code prefix to the specific code; the
+// longest prefix wins.
+var complementCodes = map[string]map[string]string{
+	"02": asking("02"), // appeals
+	"03": asking("03"), // intents
+	"10": asking("10"), // demands
+	// Rejections (12): the refusal table.
+	"12": refusedCodes,
+	// Threats (13): conflict acts announced.
+	"13": {
+		"14": "133", "15": "138",
+		"16": "131", "161": "1313", "162": "1311", "163": "1312", "164": "134", "165": "135", "166": "136",
+		"17": "137", "172": "132", "1721": "1321", "1722": "1322", "1723": "1323", "1724": "1324",
+		"18": "1383", "19": "1384", "191": "1381", "192": "1382", "20": "1385",
+	},
+}
+
+// askedFor maps what is asked for, promised or demanded (the code prefix of
+// the complement) to the last digits of the specific code, which CAMEO
+// numbers alike under appeals (02), intents (03) and demands (10):
+// cooperation 1 and 11–14, policy support 2, aid 3 and 31–34, political
+// reform 4 and 41–44, yielding 5 and 51–56, a meeting 6, settling the
+// dispute 7, mediation 8.
+var askedFor = map[string]string{
+	"04": "6", "045": "8",
+	"05": "2", "057": "7",
+	"06": "1", "061": "11", "062": "12", "063": "13", "064": "14",
+	"07": "3", "071": "31", "072": "32", "073": "33", "074": "34",
+	"08": "5", "081": "51", "082": "52", "083": "4", "0831": "41", "0832": "42", "0833": "43",
+	"0834": "44", "084": "53", "085": "54", "086": "55", "087": "56",
+}
+
+// asking returns the complement table of an appeal, intent or demand root.
+func asking(root string) map[string]string {
+	m := make(map[string]string, len(askedFor))
+	for prefix, digits := range askedFor {
+		m[prefix] = root + digits
+	}
+	return m
+}
+
+// complementLinks join a governing verb to its complement: "urged Iraq to",
+// "asked for", "demanded that", "called on", "China must".
+var complementLinks = stemSet("to", "for", "that", "on", "must", "should")
+
+// complementReach is how many tokens may stand between the governing verb
+// and its complement: the addressee and the link ("asked Tehran and
+// Damascus to provide").
+const complementReach = 10
+
+// complementVerb returns the verb t stands for once its complement, the
+// next trigger, is read: a copy of t's verb with the specific code, or t's
+// own verb when the complement does not make it more specific.
+func complementVerb(t *trigger, ti int, ts []trigger, toks []text.Token) *dict.Verb {
+	v := t.verb
+	if v.Literal || v.Legacy || ti+1 >= len(ts) || len(v.Code) < 3 {
+		return v
+	}
+	table := complementCodes[v.Code[:2]]
+	n := &ts[ti+1]
+	if table == nil || n.Start-t.End > complementReach || complementCodes[n.verb.Code[:2]] != nil || n.verb.Code[:2] == "01" {
+		return v
+	}
+	linked := complementLinks[toks[t.End-1].Stem]
+	for _, tok := range toks[t.End:n.Start] {
+		switch {
+		case complementLinks[tok.Stem]:
+			linked = true
+		case tok.Stem == "," || tok.Stem == ";" || tok.Stem == ":" || clauseBreaks[tok.Stem] && tok.Stem != "that":
+			return v
+		}
+	}
+	if !linked {
+		return v
+	}
+	code := ""
+	for k := len(n.verb.Code); k >= 2 && code == ""; k-- {
+		code = table[n.verb.Code[:k]]
+	}
+	// Only a more specific code of the same kind: a generic appeal (020)
+	// becomes any appeal, an appeal for aid (023) only an appeal for a
+	// kind of aid (0232).
+	generic := v.Code == v.Code[:2]+"0"
+	if code == "" || code == v.Code || !generic && (len(code) <= len(v.Code) || code[:len(v.Code)] != v.Code) {
+		return v
+	}
+	c := *v
+	c.Code, c.PLOVER = code, ""
+	c.Pattern += " ... " + n.verb.Pattern + " (complement: " + code + ")"
+	return &c
+}
