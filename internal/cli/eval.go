@@ -31,7 +31,8 @@ func newEvalCmd(e *env) *cobra.Command {
 scores and the most frequent confusions (gold → predicted).
 
 Suites (files under --data, by default ../shared/eval):
-  plover    PLOVER gold records: event type accuracy, source country precision/recall/F1
+  plover    PLOVER gold records: event type accuracy, source and target country
+            precision/recall/F1, source sector accuracy
   cameo     CAMEO manual examples: root, base and exact code accuracy
   petrarch  PETRARCH2 unit records, coded with their own PETR.Validate dictionaries: record pass rate
   tabari    TABARI validation records, coded with TABARI's demo dictionaries: record pass rate, per kind

@@ -146,13 +146,68 @@ type ploverRecord struct {
 	Text   string          `json:"text"`
 	Event  string          `json:"event_plover_current"`
 	Source json.RawMessage `json:"source"`
+	Target json.RawMessage `json:"target"`
 }
 
 type goldActor struct {
-	Code string `json:"code"`
+	Code   string `json:"code"`
+	Sector string `json:"sector"`
 }
 
-// plover scores PLOVER event types (current labels) and source countries.
+// goldActors reads a gold source or target: a list of actors, or a string
+// or null for none.
+func goldActors(raw json.RawMessage) []goldActor {
+	var as []goldActor
+	_ = json.Unmarshal(raw, &as) // none when not a list
+	return as
+}
+
+// countrySet is the three-letter country codes of gold actors (IGO and NGO
+// are not countries).
+func countrySet(as []goldActor) map[string]bool {
+	set := map[string]bool{}
+	for _, g := range as {
+		if len(g.Code) == 3 && g.Code != "IGO" && g.Code != "NGO" {
+			set[g.Code] = true
+		}
+	}
+	return set
+}
+
+// setScore counts true and false positives and false negatives of
+// predicted against gold sets, for precision, recall and F1.
+type setScore struct{ tp, fp, fn int }
+
+func (sc *setScore) add(pred, gold map[string]bool) {
+	for k := range pred {
+		if gold[k] {
+			sc.tp++
+		} else {
+			sc.fp++
+		}
+	}
+	for k := range gold {
+		if !pred[k] {
+			sc.fn++
+		}
+	}
+}
+
+// report sets name_precision, name_recall and name_f1 in scores.
+func (sc *setScore) report(scores map[string]float64, name string) {
+	p, r := ratio(sc.tp, sc.tp+sc.fp), ratio(sc.tp, sc.tp+sc.fn)
+	scores[name+"_precision"] = p
+	scores[name+"_recall"] = r
+	scores[name+"_f1"] = 0
+	if p+r > 0 {
+		scores[name+"_f1"] = 2 * p * r / (p + r)
+	}
+}
+
+// plover scores PLOVER event types (current labels), source and target
+// countries, and source sectors: of the gold source actors with a sector
+// (its first three letters: "CVLalb" is CVL), the share for which an actor
+// coded as a source of the event has that sector.
 func plover(path string, c *coder.Coder) (*Result, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -162,7 +217,8 @@ func plover(path string, c *coder.Coder) (*Result, error) {
 	r := &Result{Suite: "plover", Scores: map[string]float64{}}
 	conf := confusions{}
 	right := 0
-	var tp, fp, fn int
+	var src, tgt setScore
+	sectors, sectorsRight := 0, 0
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 1<<20), 1<<20)
 	for line := 1; sc.Scan(); line++ {
@@ -174,15 +230,26 @@ func plover(path string, c *coder.Coder) (*Result, error) {
 		es := codeSentence(c, rec.ID, rec.Date, rec.Text)
 		best := Best(es)
 		pred := "none"
-		predSrc := map[string]bool{}
+		predSrc, predTgt, predSec := map[string]bool{}, map[string]bool{}, map[string]bool{}
 		if best != nil {
 			pred = best.PLOVER.Event
 			if pred == "" {
 				pred = "none(" + best.CAMEO.Code + ")"
 			}
 			for i := range es {
-				if es[i].Evidence.TriggerStart == best.Evidence.TriggerStart && es[i].Source != nil && es[i].Source.Country != "" {
-					predSrc[es[i].Source.Country] = true
+				if es[i].Evidence.TriggerStart != best.Evidence.TriggerStart {
+					continue
+				}
+				if a := es[i].Source; a != nil {
+					if a.Country != "" {
+						predSrc[a.Country] = true
+					}
+					for _, s := range a.Sectors {
+						predSec[s] = true
+					}
+				}
+				if a := es[i].Target; a != nil && a.Country != "" {
+					predTgt[a.Country] = true
 				}
 			}
 		}
@@ -192,24 +259,16 @@ func plover(path string, c *coder.Coder) (*Result, error) {
 			r.Misses = append(r.Misses, miss(rec.ID, rec.Text, rec.Event, pred, best))
 		}
 		conf.add(rec.Event, pred)
-		var gold []goldActor
-		_ = json.Unmarshal(rec.Source, &gold) // "" when absent
-		goldSrc := map[string]bool{}
-		for _, g := range gold {
-			if len(g.Code) == 3 && g.Code != "IGO" && g.Code != "NGO" {
-				goldSrc[g.Code] = true
+		goldSrc := goldActors(rec.Source)
+		src.add(predSrc, countrySet(goldSrc))
+		tgt.add(predTgt, countrySet(goldActors(rec.Target)))
+		for _, g := range goldSrc {
+			if len(g.Sector) < 3 || g.Sector == "***" {
+				continue
 			}
-		}
-		for k := range predSrc {
-			if goldSrc[k] {
-				tp++
-			} else {
-				fp++
-			}
-		}
-		for k := range goldSrc {
-			if !predSrc[k] {
-				fn++
+			sectors++
+			if predSec[strings.ToUpper(g.Sector[:3])] {
+				sectorsRight++
 			}
 		}
 	}
@@ -217,12 +276,9 @@ func plover(path string, c *coder.Coder) (*Result, error) {
 		return nil, err
 	}
 	r.Scores["event_type"] = ratio(right, r.Cases)
-	p, rc := ratio(tp, tp+fp), ratio(tp, tp+fn)
-	r.Scores["source_country_precision"] = p
-	r.Scores["source_country_recall"] = rc
-	if p+rc > 0 {
-		r.Scores["source_country_f1"] = 2 * p * rc / (p + rc)
-	}
+	src.report(r.Scores, "source_country")
+	tgt.report(r.Scores, "target_country")
+	r.Scores["source_sector_accuracy"] = ratio(sectorsRight, sectors)
 	r.Confusions = conf.top(15)
 	return r, nil
 }

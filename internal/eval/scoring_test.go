@@ -1,0 +1,33 @@
+package eval
+
+import (
+	"encoding/json"
+	"testing"
+)
+
+func TestGoldActorsAndSetScore(t *testing.T) {
+	// A target is a list of actors, or a string or null for none.
+	if as := goldActors(json.RawMessage(`"diplomatic"`)); len(as) != 0 {
+		t.Errorf("string target: got %v, want none", as)
+	}
+	if as := goldActors(nil); len(as) != 0 {
+		t.Errorf("absent target: got %v, want none", as)
+	}
+	gold := countrySet(goldActors(json.RawMessage(`[{"code":"HUN","sector":"GOV"},{"code":"IGO"},{"code":"ROU"}]`)))
+	if len(gold) != 2 || !gold["HUN"] || !gold["ROU"] {
+		t.Fatalf("countrySet = %v, want HUN and ROU (IGO is no country)", gold)
+	}
+	var sc setScore
+	sc.add(map[string]bool{"HUN": true, "SRB": true}, gold) // one right, one wrong, one missed
+	sc.add(map[string]bool{}, map[string]bool{})            // nothing either side counts nothing
+	scores := map[string]float64{}
+	sc.report(scores, "x")
+	if scores["x_precision"] != 0.5 || scores["x_recall"] != 0.5 || scores["x_f1"] != 0.5 {
+		t.Errorf("scores = %v, want precision, recall and F1 0.5", scores)
+	}
+	var none setScore
+	none.report(scores, "y")
+	if scores["y_f1"] != 0 {
+		t.Errorf("F1 with nothing predicted = %v, want 0", scores["y_f1"])
+	}
+}
