@@ -65,7 +65,7 @@ func (c *Coder) Code(a *reader.Article, dst []event.Event) ([]event.Event, Stats
 	st.Sentences = len(sc.sents)
 	first := len(dst)
 	for si, sp := range sc.sents {
-		sc.toks = text.Tokenize(s, sp, sc.toks[:0])
+		sc.toks = joinUnderscores(s, text.Tokenize(s, sp, sc.toks[:0]))
 		st.Tokens += len(sc.toks)
 		if c.dict.HasDiscards() {
 			// Discard phrases of PETRARCH and TABARI dictionaries: the
@@ -84,6 +84,63 @@ func (c *Coder) Code(a *reader.Article, dst []event.Event) ([]event.Event, Stats
 		st.Events += len(dst) - n
 	}
 	return dst, st
+}
+
+// joinUnderscores drops the "_" tokens that join two words with no space
+// ("Dol_Amroth"), as dictionaries write multi-word names: the words match
+// the dictionary's adjacent words.
+func joinUnderscores(s string, toks []text.Token) []text.Token {
+	if strings.IndexByte(s, '_') < 0 {
+		return toks
+	}
+	out := toks[:0]
+	for k, t := range toks {
+		if t.Kind == text.Punct && t.End-t.Start == 1 && s[t.Start] == '_' && k > 0 && k+1 < len(toks) &&
+			toks[k-1].End == t.Start && toks[k+1].Start == t.End && toks[k-1].Kind == text.Word && toks[k+1].Kind == text.Word {
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// allCaps reports whether a sentence is written in capitals: at least
+// three words of two letters or more, nearly all of them in capitals
+// (a headline or a wire text written in upper case).
+func allCaps(toks []text.Token) bool {
+	words, caps := 0, 0
+	for _, t := range toks {
+		if t.Kind != text.Word || t.End-t.Start < 2 {
+			continue
+		}
+		words++
+		if t.Case&text.AllCaps != 0 {
+			caps++
+		}
+	}
+	return words >= 3 && caps*10 >= words*9
+}
+
+// lowerCaps reads a sentence written in capitals as written in lower
+// case, but for the words of the actor matches ms, which stay names: in
+// capitals, case tells no name from the words around it.
+func lowerCaps(s string, toks []text.Token, ms []dict.Match) {
+	name := make([]bool, len(toks))
+	for _, m := range ms {
+		for k := m.Start; k < m.End; k++ {
+			name[k] = true
+		}
+	}
+	for k := range toks {
+		t := &toks[k]
+		if t.Kind != text.Word || name[k] || t.Case&text.AllCaps == 0 {
+			continue
+		}
+		t.Case = 0
+		if w := s[t.Start:t.End]; len(w) > 4 && (strings.HasSuffix(w, "ED") || strings.HasSuffix(w, "ING")) {
+			t.Case |= text.VerbForm
+		}
+	}
 }
 
 // trigger is an accepted verb pattern match.
@@ -115,6 +172,13 @@ func (c *Coder) sentence(sc *scratch, a *reader.Article, si int, sp text.Span, d
 		sc.verbAt[v.Start] = true
 	}
 	sc.matches = c.dict.MatchActorsIn(a.Text, toks, sc.matches[:0])
+	var discard bool
+	if sc.matches, discard = c.dict.DropNull(sc.matches, a.Date); discard {
+		return dst // a dated discard phrase ("[### <890101]")
+	}
+	if allCaps(toks) {
+		lowerCaps(a.Text, toks, sc.matches)
+	}
 	sc.mentions = c.mentions(toks, sc.verbAt, sc.matches, a.Date, sc.mentions[:0])
 	sc.triggers = c.pickTriggers(sc.verbs, sc.mentions, toks, sc.triggers[:0])
 	obligations(sc.triggers, sc.mentions, toks)
@@ -279,7 +343,8 @@ func (c *Coder) pickTriggers(vs []dict.Match, ms []mention, toks []text.Token, o
 // legacyBefore orders two matches of TABARI or PETRARCH verbs as those
 // programs try them: the verb met first in the sentence wins, then the
 // pattern with more words, then a pattern line over the verb's own code
-// ("- $ * [095]" over "CALLED_ON [094]"), then the more specific code.
+// ("- $ * [095]" over "CALLED_ON [094]"), then the pattern listed first
+// ("- IN_* [075]" over "- IN_ * [075A]" where both match "in accord").
 func legacyBefore(x, y dict.Match, a, b *dict.Verb) bool {
 	switch {
 	case x.Start != y.Start:
@@ -288,8 +353,6 @@ func legacyBefore(x, y dict.Match, a, b *dict.Verb) bool {
 		return x.Words > y.Words
 	case a.Patterned != b.Patterned:
 		return a.Patterned
-	case len(a.Code) != len(b.Code):
-		return len(a.Code) > len(b.Code)
 	}
 	return x.Index < y.Index
 }

@@ -60,3 +60,62 @@ func TestLegacyPatterns(t *testing.T) {
 		}
 	}
 }
+
+// datedCoder codes with the invented TABARI dictionaries dated.actors and
+// dated.verbs of internal/dict/testdata/tabari.
+func datedCoder(t *testing.T) *Coder {
+	t.Helper()
+	d := &dict.Dictionary{}
+	for _, f := range []string{"dated.actors", "dated.verbs"} {
+		one, _, err := dict.LoadFile("../dict/testdata/tabari/" + f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d.Merge(one)
+	}
+	return New(dict.Compile(d))
+}
+
+// Dated null and discard codes, time discards, names written with "_" in
+// the text, sentences in capitals, letter codes and pattern order.
+func TestLegacyDatesCapsAndOrder(t *testing.T) {
+	c := datedCoder(t)
+	tests := []struct{ name, date, text string }{
+		{"null-coded before its date: no actor", "1995-01-01", "The Osten Guard warned Kestria."},
+		{"an actor after its date", "1996-01-01", "The Osten Guard warned Kestria."},
+		{"a dated discard", "1995-01-01", "Greyfell warned Kestria."},
+		{"not a discard before its date", "1990-01-01", "Greyfell warned Kestria."},
+		{"a time phrase coded [###]", "1995-01-01", "Once in a blue moon Valdoria warned Kestria."},
+		{"a time phrase coded [+++]", "1995-01-01", "When the rains come Valdoria warned Kestria."},
+		{"words joined by _ in the text", "1995-01-01", "Valdoria warned the Duke of Thornwald_Marches."},
+		{"a sentence in capitals", "1995-01-01", "VALDORIA WARNED KESTRIA ON MONDAY OF THE DANGER."},
+		{"a code with a letter", "1995-01-01", "Valdoria will bargain for asylum with Kestria."},
+		{"the pattern listed first wins a tie", "1995-01-01", "Valdoria was in step with Kestria."},
+		{"the other where only it matches", "1995-01-01", "Valdoria was in close step with Kestria."},
+	}
+	want := [][]string{
+		{"-/KES/160"},
+		{"OSG/KES/160"},
+		nil,
+		{"GRY/KES/160"},
+		nil,
+		nil,
+		{"VAL/THM/160"},
+		{"VAL/KES/160"},
+		{"VAL/KES/174K"},
+		{"VAL/KES/081"},
+		{"VAL/KES/0812"},
+	}
+	for i, tc := range tests {
+		a := reader.Article{ID: "t", Date: tc.date, Text: tc.text}
+		es, _ := c.Code(&a, nil)
+		var got []string
+		for _, e := range es {
+			got = append(got, actorCode(e.Source)+"/"+actorCode(e.Target)+"/"+e.CAMEO.Code)
+		}
+		sort.Strings(got)
+		if !slices.Equal(got, want[i]) {
+			t.Errorf("%s: %q coded %q, want %q", tc.name, tc.text, got, want[i])
+		}
+	}
+}

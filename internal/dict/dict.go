@@ -194,6 +194,12 @@ type Phrase struct {
 	// TABARI writes names in capitals ("ITHILEN_GOVERNMENT_RADIO_"), which
 	// say nothing of how a text writes them ("Ithilen government radio").
 	LooseCase bool
+	// Gaps are the indexes of the words (in Text's words) that other
+	// words may precede in the text: TABARI writes "PRINCE DOL_AMROTH",
+	// where the space lets words stand between ("the Prince of Dol
+	// Amroth") and "_" joins adjacent words. Up to maxActorGap tokens
+	// may stand between.
+	Gaps []int
 }
 
 // FileStats counts what one file contributed.

@@ -23,6 +23,8 @@ type Compiled struct {
 	stems map[string][]string
 	// discards are the discard phrases by their first word, lower-cased.
 	discards map[string][]discard
+	// nullRoles is set when an actor has a NullCode or DiscardCode role.
+	nullRoles bool
 }
 
 // discard is a compiled discard phrase.
@@ -72,11 +74,16 @@ func (t *trie) insert(keys []string, val int32) {
 }
 
 // insertPrefix adds a phrase whose last word (lower case) may begin a
-// longer token; keys are the stems of the words before it.
+// longer token; keys are the stems of the words before it, and "*" where
+// words may stand between (Phrase.Gaps).
 func (t *trie) insertPrefix(keys []string, last string, val int32) {
 	n := int32(0)
 	for _, k := range keys {
-		n = t.child(n, k)
+		if k == "*" {
+			n = t.gapChild(n)
+		} else {
+			n = t.child(n, k)
+		}
 	}
 	if len(last) < 2 {
 		return
@@ -199,6 +206,39 @@ func phraseTokens(p string) ([]string, []uint8) {
 	return stems, cases
 }
 
+// withGaps returns the trie keys of phrase p: its token stems, with "*"
+// before the first token of each word that Phrase.Gaps lets other words
+// precede. The stems are returned as they are when the phrase has no gaps
+// or its words do not tokenize one by one as they do together.
+func withGaps(p Phrase, stems []string) []string {
+	if len(p.Gaps) == 0 {
+		return stems
+	}
+	words := strings.Fields(p.Text)
+	starts := make([]int, len(words)) // the first token of each word
+	n := 0
+	for k, w := range words {
+		starts[k] = n
+		n += len(phraseTokensOf([]string{w}))
+	}
+	if n != len(stems) {
+		return stems
+	}
+	keys := make([]string, 0, len(stems)+len(p.Gaps))
+	g := 0
+	for k, st := range stems {
+		for g < len(p.Gaps) && p.Gaps[g] < len(words) && starts[p.Gaps[g]] < k {
+			g++
+		}
+		if g < len(p.Gaps) && p.Gaps[g] > 0 && p.Gaps[g] < len(words) && starts[p.Gaps[g]] == k {
+			keys = append(keys, "*")
+			g++
+		}
+		keys = append(keys, st)
+	}
+	return keys
+}
+
 // Compile builds the tries of d.
 func Compile(d *Dictionary) *Compiled {
 	c := &Compiled{Dictionary: d, actors: newTrie(), verbs: newTrie()}
@@ -212,11 +252,12 @@ func Compile(d *Dictionary) *Compiled {
 			clear(cases[1:])
 		}
 		c.phraseCase[i] = cases
-		c.actors.insert(stems, int32(i))
+		keys := withGaps(p, stems)
+		c.actors.insert(keys, int32(i))
 		if f := strings.Fields(p.Text); p.Prefix && len(f) > 0 {
 			last := strings.ToLower(f[len(f)-1])
 			if pre := len(phraseTokensOf(f[:len(f)-1])); pre == len(stems)-1 {
-				c.actors.insertPrefix(stems[:pre], last, int32(i))
+				c.actors.insertPrefix(keys[:len(keys)-1], last, int32(i))
 			}
 		}
 	}
@@ -227,6 +268,11 @@ func Compile(d *Dictionary) *Compiled {
 		c.insertVerb(0, words, 0, int32(i))
 	}
 	c.stems = nil
+	for _, a := range d.Actors {
+		for _, r := range a.Roles {
+			c.nullRoles = c.nullRoles || r.Code == NullCode || r.Code == DiscardCode
+		}
+	}
 	for _, p := range d.Discards {
 		story := strings.HasPrefix(p, "+")
 		p = strings.TrimPrefix(p, "+")
@@ -243,6 +289,32 @@ func Compile(d *Dictionary) *Compiled {
 		c.discards[words[0]] = append(c.discards[words[0]], discard{words: words, story: story})
 	}
 	return c
+}
+
+// DropNull removes from ms the actor matches that are null-coded on date
+// (YYYY-MM-DD, may be empty), a phrase that names no actor then, and
+// reports whether one of them is a discard on that date: the sentence is
+// not to be coded.
+func (c *Compiled) DropNull(ms []Match, date string) ([]Match, bool) {
+	if !c.nullRoles {
+		return ms, false
+	}
+	kept := ms[:0]
+	discard := false
+	for _, m := range ms {
+		a := &c.Actors[c.Phrases[m.Index].Actor]
+		if len(a.Roles) > 0 {
+			switch code, _ := a.CodeAt(date); code {
+			case NullCode:
+				continue
+			case DiscardCode:
+				discard = true
+				continue
+			}
+		}
+		kept = append(kept, m)
+	}
+	return kept, discard
 }
 
 // HasDiscards reports whether the dictionaries hold discard phrases.
@@ -345,6 +417,15 @@ func (c *Compiled) MatchActorsIn(s string, toks []text.Token, dst []Match) []Mat
 					}
 				}
 			}
+			if g := c.actors.nodes[n].gap; g != 0 {
+				// Words may stand between (Phrase.Gaps): a search of its
+				// own, rare enough not to slow the common path.
+				path := make([]int, 0, 8)
+				for k := i; k < j; k++ {
+					path = append(path, k)
+				}
+				c.gapWalk(s, toks, j, g, path, &best, &bestEnd)
+			}
 			next, ok := c.actors.nodes[n].next[toks[j].Stem]
 			if !ok {
 				break
@@ -366,6 +447,77 @@ func (c *Compiled) MatchActorsIn(s string, toks []text.Token, dst []Match) []Mat
 		i++
 	}
 	return dst
+}
+
+// maxActorGap is how many tokens may stand where a phrase allows words
+// between two of its words (Phrase.Gaps).
+const maxActorGap = 4
+
+// actorGapPunct are the marks an actor gap may skip: quotation marks,
+// hyphens and possessives ("Al "The Weasel" Gore", "Ithilen state-run
+// television").
+var actorGapPunct = map[string]bool{"\"": true, "'": true, "“": true, "”": true, "‘": true, "’": true,
+	"-": true, "'s": true, "’s": true}
+
+// gapWalk goes on matching actor phrases from the gap node g, reached
+// after the tokens path, with the next phrase token at j or up to
+// maxActorGap tokens later; it records in best and bestEnd a longer match
+// than they hold.
+func (c *Compiled) gapWalk(s string, toks []text.Token, j int, g int32, path []int, best, bestEnd *int) {
+	for k := j; k <= j+maxActorGap && k < len(toks); k++ {
+		if k > j && toks[k-1].Kind == text.Punct && !actorGapPunct[toks[k-1].Stem] {
+			return
+		}
+		c.actorFrom(s, toks, k, g, append(path, k), best, bestEnd)
+	}
+}
+
+// actorFrom matches the token at path's last index from node n, then the
+// tokens after it, as MatchActorsIn does, for phrases with gaps.
+func (c *Compiled) actorFrom(s string, toks []text.Token, j int, n int32, path []int, best, bestEnd *int) {
+	end := func(pi int32) {
+		if j+1 > *bestEnd || (j+1 == *bestEnd && int(pi) < *best) {
+			if c.caseFitsPath(int(pi), toks, path) {
+				*best, *bestEnd = int(pi), j+1
+			}
+		}
+	}
+	nd := &c.actors.nodes[n]
+	if nd.pre != nil && s != "" && toks[j].Kind == text.Word && toks[j].End-toks[j].Start > 2 {
+		w := s[toks[j].Start:toks[j].End]
+		for _, pe := range nd.pre[[2]byte{lowerByte(w[0]), lowerByte(w[1])}] {
+			if len(w) > len(pe.word) && strings.EqualFold(w[:len(pe.word)], pe.word) {
+				end(pe.phrase)
+			}
+		}
+	}
+	next, ok := nd.next[toks[j].Stem]
+	if !ok {
+		return
+	}
+	for _, pi := range c.actors.nodes[next].ends {
+		end(pi)
+	}
+	if j+1 >= len(toks) {
+		return
+	}
+	if g := c.actors.nodes[next].gap; g != 0 {
+		c.gapWalk(s, toks, j+1, g, path, best, bestEnd)
+	}
+	if len(c.actors.nodes[next].next) > 0 || c.actors.nodes[next].pre != nil {
+		c.actorFrom(s, toks, j+1, next, append(path, j+1), best, bestEnd)
+	}
+}
+
+// caseFitsPath is caseFits for a phrase matched on the tokens at path.
+func (c *Compiled) caseFitsPath(phrase int, toks []text.Token, path []int) bool {
+	cases := c.phraseCase[phrase]
+	for k, p := range path {
+		if k < len(cases) && !caseOK(cases[k], toks[p]) {
+			return false
+		}
+	}
+	return true
 }
 
 func (c *Compiled) caseFits(phrase int, toks []text.Token) bool {

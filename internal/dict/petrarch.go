@@ -39,8 +39,14 @@ package dict
 //     (Phrase.Prefix), and only their first word keeps its case
 //     (Phrase.LooseCase).
 //
+// Dated null and discard codes are roles (NullCode, DiscardCode): "[---
+// <950630] [DOL]" names no actor until then, "[USR <911226] [###]" makes a
+// sentence a discard after then; a TABARI name's space lets up to four
+// tokens stand between its words (Phrase.Gaps), "_" does not; codes may
+// end in one or two capital letters ("174K").
+//
 // What is skipped and counted in Stats.SkippedBy: actors with the null code
-// "[---]", compound codes "[A/B]" or no code; TABARI <NOUN>/<ADJECTIVE>
+// "[---]" (undated), compound codes "[A/B]" or no code; TABARI <NOUN>/<ADJECTIVE>
 // lists and <TIME> entries; patterns with the null code, several "+", "$"
 // or "*", codes flagged "!" or "?", "###" (discard)
 // patterns, and patterns expanding to more than maxLegacyExpansions
@@ -421,6 +427,32 @@ func properName(raw string) string {
 	return b.String()
 }
 
+// spaceGaps returns the indexes of the words of a TABARI name that a
+// space, not "_", separates from the word before ("PRINCE DOL_AMROTH":
+// [1]), counting words as properName does.
+func spaceGaps(raw string) []int {
+	var gaps []int
+	word, space := 0, false
+	inWord := false
+	for _, r := range strings.TrimSpace(raw) {
+		switch {
+		case r == '_':
+			inWord = false
+		case unicode.IsSpace(r):
+			inWord, space = false, true
+		default:
+			if !inWord {
+				if word > 0 && space {
+					gaps = append(gaps, word)
+				}
+				word++
+				inWord, space = true, false
+			}
+		}
+	}
+	return gaps
+}
+
 // lowerShort appends w in lower case to buf when w is short ASCII (the
 // particle tables hold nothing else), and returns buf unchanged otherwise.
 func lowerShort(w string, buf []byte) []byte {
@@ -600,9 +632,20 @@ func (l *legacy) flushActor(e *actorEntry, entries *int) {
 	var roles []Role
 	var undated []string
 	discard, null, compound, other := false, false, false, false
+	// With dated codes, the null code "---" and the discard code "###"
+	// are roles like the others: "[--- <950630] [DOL]" is null-coded (no
+	// actor) until then, "[ONO <911226] [###]" a discard after then.
+	dated := false
+	for _, c := range e.codes {
+		dated = dated || c.from != "" || c.to != ""
+	}
 	for _, c := range e.codes {
 		l.st.Clamped += c.clamped
 		switch {
+		case dated && (c.code == NullCode || c.code == DiscardCode) && c.from == "" && c.to == "":
+			undated = append(undated, c.code)
+		case dated && (c.code == NullCode || c.code == DiscardCode):
+			roles = append(roles, Role{Code: c.code, From: c.from, To: c.to})
 		case c.code == "###":
 			discard = discard || (c.from == "" && c.to == "")
 		case c.code == "---":
@@ -637,11 +680,18 @@ func (l *legacy) flushActor(e *actorEntry, entries *int) {
 	}
 	phrases := make([]string, 0, len(e.names))
 	var prefix []bool
+	var gaps [][]int
 	for _, raw := range e.names {
 		if p := properName(raw); p != "" && !slices.Contains(phrases, p) {
 			phrases = append(phrases, p)
-			// TABARI names match as prefixes unless they end with "_".
+			// TABARI names match as prefixes unless they end with "_",
+			// and a space between two words lets others stand between.
 			prefix = append(prefix, l.dl == tabari && !strings.HasSuffix(strings.TrimSpace(raw), "_"))
+			var g []int
+			if l.dl == tabari {
+				g = spaceGaps(raw)
+			}
+			gaps = append(gaps, g)
 		}
 	}
 	first := properName(e.names[0])
@@ -677,11 +727,19 @@ func (l *legacy) flushActor(e *actorEntry, entries *int) {
 	l.d.Actors = append(l.d.Actors, a)
 	idx := len(l.d.Actors) - 1
 	for k, p := range phrases {
-		l.d.Phrases = append(l.d.Phrases, Phrase{Text: p, Actor: idx, Prefix: prefix[k], LooseCase: l.dl == tabari})
+		l.d.Phrases = append(l.d.Phrases, Phrase{Text: p, Actor: idx, Prefix: prefix[k], LooseCase: l.dl == tabari, Gaps: gaps[k]})
 	}
 	l.st.Names += len(phrases)
 	*entries++
 }
+
+// NullCode and DiscardCode are the codes of a Role that makes its actor
+// no actor, or its sentence not coded, on the role's dates (TABARI's and
+// PETRARCH's "[--- <950630]" and "[### <890101]").
+const (
+	NullCode    = "---"
+	DiscardCode = "###"
+)
 
 // ---- agents ----
 
@@ -1268,10 +1326,21 @@ func eventCode(s string) (code string, ok bool, err error) {
 	if first == "+++" {
 		return "", false, errSkip("code +++")
 	}
-	if !isEventCode(first) {
-		return "", false, fmt.Errorf("event code %q: want 2 to 4 digits", s)
+	if !isEventCode(first) && !letterCode(first) {
+		return "", false, fmt.Errorf("event code %q: want 2 to 4 digits, then at most two capital letters", s)
 	}
 	return first, true, nil
+}
+
+// letterCode reports whether s is an event code with a letter suffix,
+// as TABARI's dictionaries write variants of a code ("174K", "075A"): 2
+// to 4 digits and one or two capital letters.
+func letterCode(s string) bool {
+	i := len(s)
+	for i > 0 && s[i-1] >= 'A' && s[i-1] <= 'Z' {
+		i--
+	}
+	return i < len(s) && len(s)-i <= 2 && isEventCode(s[:i])
 }
 
 // pairedCode returns the second code of a TABARI line's paired code

@@ -37,7 +37,8 @@ type tabVerb struct {
 // optional "{ FORM FORM }" line of irregular forms, and "- pattern [code]"
 // lines that apply to the verb above them. A verb may be a phrase
 // ("BRUSH ASIDE REPORTS"), whose words may be apart in the text as in a
-// pattern. <SYNSETS> define "&NAME" sets as in PETRARCH; <TIME> and other
+// pattern. <SYNSETS> define "&NAME" sets as in PETRARCH; <TIME> phrases
+// coded "[###]" or "[+++]" are discards, the other <TIME> entries and other
 // sections are counted as skipped.
 func parseTabariVerbs(name, content string) (*Dictionary, Stats, error) {
 	l := newLegacy(name, tabari, TabariVerbs)
@@ -58,6 +59,19 @@ func parseTabariVerbs(name, content string) (*Dictionary, Stats, error) {
 				section = strings.ToUpper(strings.Trim(t, "<>"))
 			}
 			return
+		}
+		if section == "TIME" && t[0] != '-' {
+			// A time phrase coded "[###]" (discard) or "[+++]" (too
+			// complex) marks a sentence TABARI does not code; the time
+			// shifts of the others ("[-7]") move event dates, which
+			// sitrep dates by its own rules.
+			if pat, code, err := trailingCode(t); err == nil {
+				if code = strings.TrimSpace(code); code == DiscardCode || code == "+++" {
+					l.d.Discards = append(l.d.Discards, legacyWords(pat))
+					l.st.Discards++
+					return
+				}
+			}
 		}
 		if section != "" && section != "SYNSETS" {
 			l.skip("TABARI " + strings.ToLower(section) + " entries")

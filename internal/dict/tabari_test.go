@@ -122,3 +122,69 @@ func TestTabariNamePrefixAndCase(t *testing.T) {
 		}
 	}
 }
+
+// A space in a TABARI name lets words stand between its words, "_" does
+// not; dated null and discard codes are roles; <TIME> phrases coded
+// "[###]" or "[+++]" are discards; codes may end in a letter.
+func TestTabariSpacesDatesAndLetterCodes(t *testing.T) {
+	d, _ := loadFixture(t, "tabari/dated.actors")
+	v, _ := loadFixture(t, "tabari/dated.verbs")
+	d.Merge(v)
+	c := Compile(d)
+	for s, want := range map[string]string{
+		"Valdoria warned the Duke of Thornwald Marches.":                  "Duke of Thornwald Marches",
+		"Valdoria warned Duke Thornwald Marches.":                         "Duke Thornwald Marches",
+		`Valdoria warned Duke "the Bold" Thornwald Marches.`:              `Duke "the Bold" Thornwald Marches`,
+		"Valdoria warned the Duke, and Thornwald Marches.":                "",
+		"Valdoria warned the Duke of Thornwald and Marches.":              "",
+		"Valdoria warned the Duke of the old lands of Thornwald Marches.": "",
+	} {
+		toks := tokens(s)
+		got := ""
+		for _, m := range c.MatchActorsIn(s, toks, nil) {
+			if p := d.Phrases[m.Index].Text; p != "Valdoria" {
+				got = s[toks[m.Start].Start:toks[m.End-1].End]
+			}
+		}
+		if got != want {
+			t.Errorf("%q: matched %q, want %q", s, got, want)
+		}
+	}
+
+	roles := map[string][]Role{}
+	for _, a := range d.Actors {
+		roles[a.Name] = a.Roles
+	}
+	if want := []Role{{Code: NullCode, To: "1995-06-30"}, {Code: "OSG"}}; !reflect.DeepEqual(roles["Osten Guard"], want) {
+		t.Errorf("Osten Guard roles %+v, want %+v", roles["Osten Guard"], want)
+	}
+	if want := []Role{{Code: "GRY", To: "1991-12-26"}, {Code: DiscardCode}}; !reflect.DeepEqual(roles["Greyfell"], want) {
+		t.Errorf("Greyfell roles %+v, want %+v", roles["Greyfell"], want)
+	}
+	for _, tc := range []struct {
+		text, date string
+		kept       int
+		discard    bool
+	}{
+		{"Osten Guard and Greyfell", "1995-01-01", 0, true},
+		{"Osten Guard and Greyfell", "1991-01-01", 1, false},
+		{"Osten Guard and Kestria", "1996-01-01", 2, false},
+	} {
+		toks := tokens(tc.text)
+		ms, discard := c.DropNull(c.MatchActorsIn(tc.text, toks, nil), tc.date)
+		if len(ms) != tc.kept || discard != tc.discard {
+			t.Errorf("%q on %s: kept %d, discard %v; want %d, %v", tc.text, tc.date, len(ms), discard, tc.kept, tc.discard)
+		}
+	}
+
+	if want := []string{"ONCE IN A BLUE MOON", "WHEN THE RAINS COME"}; !slices.Equal(d.Discards, want) {
+		t.Errorf("discards = %q, want %q", d.Discards, want)
+	}
+	var codes []string
+	for _, vb := range d.Verbs {
+		codes = append(codes, vb.Code)
+	}
+	if !slices.Contains(codes, "174K") {
+		t.Errorf("codes %q lack 174K", codes)
+	}
+}
