@@ -407,6 +407,10 @@ func prepBefore(toks []text.Token, i int) string {
 			j--
 			lo = j - 4
 			continue
+		case (t.Stem == "least" || t.Stem == "most") && j > 0 && toks[j-1].Stem == "at":
+			// "at least three civilians": a quantity, not a place.
+			j--
+			continue
 		case t.Kind == text.Number || determiners[t.Stem]:
 			continue
 		case prepositions[t.Stem] || t.Stem == "and":

@@ -70,6 +70,9 @@ func complementVerb(t *trigger, ti int, ts []trigger, toks []text.Token) *dict.V
 	if v.Literal || v.Legacy || ti+1 >= len(ts) || len(v.Code) < 3 {
 		return v
 	}
+	if v.Code[:2] == "14" {
+		return protestVerb(v, &ts[ti+1], t.End, toks)
+	}
 	table := complementCodes[v.Code[:2]]
 	n := &ts[ti+1]
 	if table == nil || n.Start-t.End > complementReach || complementCodes[n.verb.Code[:2]] != nil || n.verb.Code[:2] == "01" {
@@ -101,5 +104,54 @@ func complementVerb(t *trigger, ti int, ts []trigger, toks []text.Token) *dict.V
 	c := *v
 	c.Code, c.PLOVER = code, ""
 	c.Pattern += " ... " + n.verb.Pattern + " (complement: " + code + ")"
+	return &c
+}
+
+// protestAims maps what a protest, hunger strike, strike, blockade or riot
+// demands (the code prefix of its complement: an appeal, a demand, or the
+// concession itself) to the last digit CAMEO gives each of 141-145: a change
+// in leadership 1, in policy 2, rights 3, institutions or regime 4.
+var protestAims = map[string]string{
+	"0241": "1", "1041": "1", "0831": "1",
+	"0242": "2", "1042": "2", "0832": "2",
+	"0243": "3", "1043": "3", "0833": "3",
+	"0244": "4", "1044": "4", "0834": "4",
+}
+
+// protestLinks join a protest to what it demands: "rallied to demand",
+// "marched for", "struck, demanding", "in protest against".
+var protestLinks = stemSet("to", "for", "demand", "demanding", "call", "calling", "press", "pressing", "urge", "urging", "seek", "seeking")
+
+// protestVerb returns the protest verb v made specific by its complement n,
+// the next trigger: "students staged rallies to demand democratic reforms"
+// is a demonstration for a change of regime (1414). The complement must
+// follow within complementReach tokens from end, in the same clause, after
+// a link word.
+func protestVerb(v *dict.Verb, n *trigger, end int, toks []text.Token) *dict.Verb {
+	if len(v.Code) != 3 || v.Code == "140" || n.Start < end || n.Start-end > complementReach {
+		return v
+	}
+	linked := false
+	for _, tok := range toks[end:n.Start] {
+		switch {
+		case protestLinks[tok.Stem]:
+			linked = true
+		case tok.Stem == ";" || tok.Stem == ":" || clauseBreaks[tok.Stem] && tok.Stem != "that":
+			return v
+		}
+	}
+	if !linked && !protestLinks[toks[end-1].Stem] && !protestLinks[toks[n.Start].Stem] {
+		return v
+	}
+	digit := ""
+	for k := len(n.verb.Code); k >= 3 && digit == ""; k-- {
+		digit = protestAims[n.verb.Code[:k]]
+	}
+	if digit == "" {
+		return v
+	}
+	c := *v
+	c.Code, c.PLOVER = v.Code+digit, ""
+	c.Pattern += " ... " + n.verb.Pattern + " (complement: " + c.Code + ")"
 	return &c
 }

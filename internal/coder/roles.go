@@ -282,6 +282,13 @@ func pairs(srcs, tgts []int, ms []mention) [][2]int {
 				}
 			}
 		}
+		// The only target is the source itself ("Serbs demanded protection
+		// against a Serb militia"): the event stands, without a target.
+		if len(out) == 0 {
+			for _, a := range srcs {
+				out = append(out, [2]int{a, -1})
+			}
+		}
 	}
 	if len(out) > 8 {
 		out = out[:8]

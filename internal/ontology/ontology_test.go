@@ -422,3 +422,15 @@ func ExampleCountry() {
 	fmt.Println(c.Name, c.FIPS, c.ISO2)
 	// Output: Iraq IZ IQ
 }
+
+// TestEasingRestrictionsIsConcede checks the generator's correction of
+// CAMEO2PLOVER-2021 after the PLOVER manual (§3.4): lifting a curfew or a
+// state of emergency is a verbal concession, CONCEDE, like the rest of 081.
+func TestEasingRestrictionsIsConcede(t *testing.T) {
+	for _, code := range []string{"081", "0813", "0814"} {
+		c, ok := Lookup(code)
+		if !ok || c.PLOVEREvent != "CONCEDE" {
+			t.Errorf("%s: PLOVER event %q, want CONCEDE", code, c.PLOVEREvent)
+		}
+	}
+}

@@ -74,6 +74,14 @@ var eventCorrections = map[string][4]string{
 	// Manual §3.13.3, SANCTION modes: "International (political or economic)
 	// sanctions are coded as 'discontinue'".
 	"163": {"COERCE", "restrict", "SANCTION", "discontinue"},
+	// Manual §3.4, CONCEDE: "verbal concessions which have no immediate
+	// material consequences, including ... easing of administrative or legal
+	// restrictions on persons and organizations, removing curfews", and "the
+	// lifting of a curfew is, effectively, a promise ... We're treating such
+	// concessions as verbal". CAMEO2PLOVER-2021 lists 0813 and 0814 (under
+	// 081 Ease administrative sanctions, which it maps to CONCEDE) as RETREAT.
+	"0813": {"RETREAT", "", "CONCEDE", ""}, // Ease curfew
+	"0814": {"RETREAT", "", "CONCEDE", ""}, // Ease state of emergency or martial law
 }
 
 // notCAMEO lists codes in CAMEO2PLOVER-2021 that CAMEO 1.1b3 does not have
