@@ -97,14 +97,18 @@ func TestCompactAndAlternatives(t *testing.T) {
 }
 
 func TestParseErrors(t *testing.T) {
-	in := "code\tpattern\texample\n190\tattack\tok\nXX\tattack\tbad code\n190\t{attack\tunclosed\n"
+	in := "code\tpattern\texample\n190\tattack\tok\nXX\tattack\tbad code\n190\t{attack\tunclosed\n" +
+		"190\tbomb\tno plover column\tASSAULT/aerial\n"
 	d, err := Parse("v.tsv", in)
 	var el ErrorList
-	if !errors.As(err, &el) || len(el) != 2 {
-		t.Fatalf("err = %v, want 2 errors", err)
+	if !errors.As(err, &el) || len(el) != 3 {
+		t.Fatalf("err = %v, want 3 errors", err)
 	}
 	if el[0].Line != 3 || el[1].Line != 4 || !strings.HasPrefix(el.Error(), "v.tsv:3:1: ") {
 		t.Errorf("errors = %q", el.Error())
+	}
+	if el[2].Line != 5 || el[2].Col != 4 {
+		t.Errorf("a field beyond the header: error %v, want line 5 column 4", el[2])
 	}
 	if len(d.Verbs) != 1 {
 		t.Errorf("good lines kept: %d verbs, want 1", len(d.Verbs))

@@ -114,6 +114,12 @@ func Parse(name, content string) (*Dictionary, error) {
 			stats.Kind = kind
 			continue
 		}
+		if len(fields) > len(col) {
+			// A column the header does not name would be ignored without
+			// a word: a plover override in a file whose header lacks it.
+			bad(lineNo, len(col)+1, "%d fields, but the header names %d columns: add the column to the header or remove the extra tab", len(fields), len(col))
+			continue
+		}
 		get := func(c string) string {
 			i, ok := col[c]
 			if !ok || i >= len(fields) {
