@@ -34,6 +34,8 @@ type scratch struct {
 	mentions []mention
 	triggers []trigger
 	verbAt   []bool // verbAt[k]: a verb pattern starts at token k
+	view     []text.Token
+	viewAt   []int // viewAt[k]: the index in toks of view[k]
 }
 
 // New returns a Coder using d; nil means the built-in dictionaries.
@@ -143,6 +145,47 @@ func lowerCaps(s string, toks []text.Token, ms []dict.Match) {
 	}
 }
 
+// dayWords name the day of an event. News sets them between a verb and its
+// object ("lifted Friday a day-old blockade", "expelled on Wednesday more
+// than 1,000 refugees"), where they would fill a pattern's gap.
+var dayWords = stemSet("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday")
+
+// matchVerbs returns the verb pattern matches of toks, and those that match
+// once the day words and their "on" are left out, mapped back to toks.
+func (c *Coder) matchVerbs(sc *scratch, toks []text.Token) []dict.Match {
+	vs := c.dict.MatchVerbs(toks, sc.verbs[:0])
+	days := false
+	for k := 1; k < len(toks); k++ {
+		if dayWords[toks[k].Stem] {
+			days = true
+			break
+		}
+	}
+	if !days {
+		return vs
+	}
+	sc.view, sc.viewAt = sc.view[:0], sc.viewAt[:0]
+	for k := range toks {
+		if k > 0 && dayWords[toks[k].Stem] || toks[k].Stem == "on" && k+1 < len(toks) && dayWords[toks[k+1].Stem] {
+			continue
+		}
+		sc.view = append(sc.view, toks[k])
+		sc.viewAt = append(sc.viewAt, k)
+	}
+	n := len(vs)
+	vs = c.dict.MatchVerbs(sc.view, vs)
+	kept := vs[:n]
+	for _, m := range vs[n:] {
+		start, end := sc.viewAt[m.Start], sc.viewAt[m.End-1]+1
+		if end-start == m.End-m.Start {
+			continue // no day word inside: found in toks already
+		}
+		m.Start, m.End = start, end
+		kept = append(kept, m)
+	}
+	return kept
+}
+
 // trigger is an accepted verb pattern match.
 type trigger struct {
 	dict.Match
@@ -153,6 +196,9 @@ type trigger struct {
 	// reported is set when a statement verb precedes the trigger ("said it
 	// would ..."), even once the statement itself is dropped.
 	reported bool
+	// agent is the mention, plus one, that names who used the means of a
+	// generic violence verb ("killed in an Israeli airstrike"), 0 if none.
+	agent int
 }
 
 func (c *Coder) sentence(sc *scratch, a *reader.Article, si int, sp text.Span, dst []event.Event) []event.Event {
@@ -160,7 +206,7 @@ func (c *Coder) sentence(sc *scratch, a *reader.Article, si int, sp text.Span, d
 	if len(toks) == 0 {
 		return dst
 	}
-	sc.verbs = c.dict.MatchVerbs(toks, sc.verbs[:0])
+	sc.verbs = c.matchVerbs(sc, toks)
 	if len(sc.verbs) == 0 {
 		return dst
 	}
@@ -190,6 +236,9 @@ func (c *Coder) sentence(sc *scratch, a *reader.Article, si int, sp text.Span, d
 		if t.verb.Slots != nil {
 			srcs, tgts = slotRoles(t, ms, toks, srcs, tgts)
 		}
+		if len(srcs) == 0 && t.agent > 0 {
+			srcs = members(ms, t.agent-1)
+		}
 		if len(srcs) == 0 && len(tgts) == 0 {
 			continue
 		}
@@ -218,6 +267,12 @@ func (c *Coder) sentence(sc *scratch, a *reader.Article, si int, sp text.Span, d
 			}
 		}
 		ps := pairs(srcs, tgts, ms)
+		if code == "150" && len(tgts) == 0 && len(ps) > 0 && ps[0][1] >= 0 {
+			// Exercises held by two or more actors with each other are
+			// joint exercises, military cooperation (062): "French and
+			// Egyptian warships began naval drills".
+			code, rule = "062", rule+" (joint: 062)"
+		}
 		if t.verb.Reverse != "" {
 			// A paired code: each pair also gives the reverse event.
 			for _, p := range ps {
@@ -272,7 +327,8 @@ func (c *Coder) sentence(sc *scratch, a *reader.Article, si int, sp text.Span, d
 
 // pickTriggers resolves overlapping verb matches: more literal words win,
 // then the more specific (longer) code, then the earlier start. Matches that
-// begin or end inside an actor phrase are dropped, and a reporting verb
+// begin inside an actor phrase are dropped, those that end inside one end
+// where it begins (the actor is their object), and a reporting verb
 // (CAMEO 010) is kept only when the sentence has no other event.
 func (c *Coder) pickTriggers(vs []dict.Match, ms []mention, toks []text.Token, out []trigger) []trigger {
 	sort.SliceStable(vs, func(i, j int) bool {
@@ -291,17 +347,26 @@ func (c *Coder) pickTriggers(vs []dict.Match, ms []mention, toks []text.Token, o
 		}
 		return vs[i].Index < vs[j].Index
 	})
-	inMention := func(k int) bool {
+	inMention := func(k int) int {
 		for i := range ms {
 			if ms[i].start <= k && k < ms[i].end {
-				return true
+				return i
 			}
 		}
-		return false
+		return -1
 	}
 	for _, v := range vs {
-		if inMention(v.Start) || inMention(v.End-1) {
+		if inMention(v.Start) >= 0 {
 			continue
+		}
+		if i := inMention(v.End - 1); i >= 0 {
+			// The pattern's object is an actor noun ("strengthened its
+			// forces", "forced out ... refugees"): the trigger ends where
+			// the actor begins, and the actor is its target.
+			if c.dict.Verbs[v.Index].Legacy || c.dict.Verbs[v.Index].TargetInside {
+				continue
+			}
+			v.End = ms[i].start
 		}
 		if vb := &c.dict.Verbs[v.Index]; vb.Slots != nil && !slotsFit(v, vb, ms, toks) {
 			continue
@@ -396,9 +461,10 @@ func firstOfClause(ts []trigger, toks []text.Token) []trigger {
 var genericViolence = map[string]bool{"190": true, "180": true, "18": true, "19": true}
 
 // means folds a violent event named as the subject of a generic violence
-// verb into one event with the specific code: "a roadside bombing killed
-// one soldier" is the roadside bombing (1833) of the soldier, not an
-// unspecified use of force (190).
+// verb, or as its means after "in" or "by", into one event with the
+// specific code: "a roadside bombing killed one soldier" and "one soldier
+// was killed in a roadside bombing" are the roadside bombing (1833) of the
+// soldier, not an unspecified use of force (190).
 func means(ts []trigger, ms []mention, toks []text.Token) []trigger {
 	kept := ts[:0]
 	for i := 0; i < len(ts); i++ {
@@ -414,9 +480,50 @@ func means(ts []trigger, ms []mention, toks []text.Token) []trigger {
 				continue
 			}
 		}
+		if i+1 < len(ts) && genericViolence[t.verb.Code] {
+			if agent, ok := meansAfter(t, ts[i+1], ms, toks); ok {
+				n := ts[i+1]
+				n.Start, n.agent, n.promised, n.reported = t.Start, agent, t.promised, t.reported
+				kept = append(kept, n)
+				i++
+				continue
+			}
+		}
 		kept = append(kept, t)
 	}
 	return kept
+}
+
+// meansPreps introduce the means of a generic violence verb: "killed in a
+// car bombing", "wounded by a roadside bomb".
+var meansPreps = stemSet("in", "by", "during")
+
+// meansReach is how many tokens may stand between the preposition and the
+// means: an article and an actor adjective ("in an Israeli airstrike").
+const meansReach = 3
+
+// meansAfter reports whether n, the trigger after the generic violence
+// verb t, is its means ("killed in an Israeli airstrike"), and the mention
+// (plus one, 0 if none) between them that names who used it.
+func meansAfter(t, n trigger, ms []mention, toks []text.Token) (int, bool) {
+	root := n.verb.Code[:2]
+	if root != "18" && root != "19" && root != "20" || genericViolence[n.verb.Code] ||
+		t.End >= n.Start || !meansPreps[toks[t.End].Stem] || n.Start-t.End-1 > meansReach {
+		return 0, false
+	}
+	agent := 0
+	for i := range ms {
+		if ms[i].start > t.End && ms[i].start < n.Start {
+			if ms[i].end > n.Start || agent > 0 {
+				return 0, false
+			}
+			agent = i + 1
+		}
+	}
+	if breakBetween(toks, t.End, n.Start) {
+		return 0, false
+	}
+	return agent, true
 }
 
 func mentionBetween(ms []mention, from, to int) bool {

@@ -13,8 +13,8 @@ const dataDir = "../../../shared/eval"
 // floors are the committed minimum scores: a change that lowers coding
 // quality below them fails. Raise them as the coder improves.
 var floors = map[string]map[string]float64{
-	"plover": {"event_type": 0.76, "source_country_f1": 0.80},
-	"cameo":  {"root": 0.78, "base": 0.61, "exact": 0.54},
+	"plover": {"event_type": 0.78, "source_country_f1": 0.81, "target_country_f1": 0.51, "source_sector_accuracy": 0.56},
+	"cameo":  {"root": 0.80, "base": 0.64, "exact": 0.56},
 	// Records coded exactly as expected, with the suite's own dictionaries.
 	"tabari":   {"pass_rate": 0.67},
 	"petrarch": {"pass_rate": 0.61},
