@@ -1,6 +1,8 @@
 package coder
 
 import (
+	"strings"
+
 	"github.com/sitrep/sitrep/internal/dict"
 	"github.com/sitrep/sitrep/internal/text"
 )
@@ -31,6 +33,27 @@ type mention struct {
 	// titled is set when an organisation or person took in the agent noun
 	// after it ("Hamas leader", "Bush administration").
 	titled bool
+	// acode is what an agent adds to an actor's code: its first sector,
+	// or for a TABARI or PETRARCH agent its whole code ("GOVFRM"), which
+	// goes before the actor's when prefix is set (dict.Actor.Prefix).
+	acode  string
+	prefix bool
+	// legacy is set for a phrase of a TABARI or PETRARCH dictionary.
+	legacy bool
+}
+
+// agentCode returns the code of the agent m as an agent of the actor coded
+// country: "IRQ" + "MIL", "ARN" + "GOVFRM", "NGM" + "ARN".
+func agentCode(country string, m *mention) string {
+	if m.prefix {
+		return m.acode + country
+	}
+	return country + m.acode
+}
+
+// takeAgent makes m's agent code that of the agent n.
+func (m *mention) takeAgent(n *mention) {
+	m.acode, m.prefix = n.acode, n.prefix
 }
 
 // Words that may stand between a country adjective and its agent noun
@@ -153,10 +176,16 @@ func (c *Coder) mentions(toks []text.Token, verbAt []bool, matches []dict.Match,
 	raw := out[:0]
 	for _, m := range matches {
 		a := &d.Actors[d.Phrases[m.Index].Actor]
-		mn := mention{start: m.Start, end: m.End, kind: a.Kind, name: a.Name, sponsor: a.Sponsor}
+		mn := mention{start: m.Start, end: m.End, kind: a.Kind, name: a.Name, sponsor: a.Sponsor, legacy: a.Legacy}
 		switch a.Kind {
 		case dict.Agent:
 			mn.sectors = a.Sectors
+			if len(a.Sectors) > 0 {
+				mn.acode = a.Sectors[0]
+			}
+			if a.Legacy {
+				mn.acode, mn.prefix = strings.Join(a.Sectors, ""), a.Prefix
+			}
 		case dict.Person:
 			code, _ := a.CodeAt(date)
 			mn.code = code
@@ -236,7 +265,7 @@ func (c *Coder) mentions(toks []text.Token, verbAt []bool, matches []dict.Match,
 	// Compounds: "A and B", "A, B and C", "both A and B".
 	for i := 1; i < len(merged); i++ {
 		gap := toks[merged[i-1].end:merged[i].start]
-		if isConjunction(gap) {
+		if isConjunction(gap, verbAt[merged[i-1].end:merged[i].start], headName(toks, verbAt, &merged[i])) {
 			merged[i].group = merged[i-1].group
 			if merged[i].prep == "" || merged[i].prep == "and" {
 				merged[i].prep = merged[i-1].prep
@@ -262,7 +291,8 @@ func (c *Coder) join(m *mention, n mention, toks []text.Token, verbAt []bool) bo
 			}
 		}
 		m.end, m.kind, m.sectors = n.end, dict.Agent, n.sectors
-		m.code = m.country + n.sectors[0]
+		m.takeAgent(&n)
+		m.code = agentCode(m.country, &n)
 		if sponsor != "" {
 			m.sponsor = sponsor
 		}
@@ -274,15 +304,22 @@ func (c *Coder) join(m *mention, n mention, toks []text.Token, verbAt []bool) bo
 		(len(between) == 0 || len(between) == 1 && between[0].Stem == "'s"):
 		if m.kind == dict.Person {
 			m.kind, m.sectors, m.name = dict.Agent, n.sectors, ""
-			m.code = m.country + n.sectors[0]
+			m.takeAgent(&n)
+			m.code = agentCode(m.country, &n)
 		}
 		m.end, m.titled = n.end, true
 		return true
 	// "Iraqi Prime Minister Sudani", "US Ambassador Alina Romanowski",
 	// "Hamas leader Ismail Haniyeh".
 	case (countryLike || m.kind == dict.Agent || m.kind == dict.Org && m.titled) && n.kind == dict.Person && len(between) <= 1 && modifiers(between):
+		agent := m.kind == dict.Agent && m.acode != ""
 		m.end, m.kind, m.name = n.end, dict.Person, n.name
-		if n.code != "" {
+		switch {
+		case len(n.code) == 3 && n.code == n.country && agent:
+			// "Prime Minister Romendacil", a person coded with a bare
+			// state code: the person is that state's agent (BREGOV).
+			m.code, m.country = agentCode(n.country, m), n.country
+		case n.code != "":
 			m.code, m.country, m.sectors = n.code, n.country, n.sectors
 		}
 		return true
@@ -294,8 +331,19 @@ func (c *Coder) join(m *mention, n mention, toks []text.Token, verbAt []bool) bo
 		if n.kind == dict.Org {
 			m.code, m.name, m.sectors = n.code, n.name, append(append([]string(nil), n.sectors...), m.sectors...)
 		} else {
-			m.code = n.country + m.sectors[0]
+			m.code = agentCode(n.country, m)
 		}
+		return true
+	// TABARI and PETRARCH combine an agent with the actor right after
+	// it, or after "in", as with the actor before it: "Prime Minister
+	// Romendacil" (a name coded with its state alone) is BREGOV, "human
+	// rights activists in Arnor" NGMARN. In English a bare country after
+	// an agent most often starts a clause ("told reporters Iraq would"),
+	// so only the legacy dictionaries' actors do this.
+	case m.kind == dict.Agent && m.legacy && n.legacy && n.kind == dict.Country && (m.country == "" || m.country == n.country) &&
+		(len(between) == 0 || m.country == "" && len(between) == 1 && between[0].Stem == "in"):
+		m.end, m.country, m.kind = n.end, n.country, dict.Agent
+		m.code = agentCode(n.country, m)
 		return true
 	// "US Ambassador to Iraq": the country served in is part of the title.
 	case m.kind == dict.Agent && len(between) == 1 && between[0].Stem == "to" && envoyWords[toks[m.end-1].Stem] &&
@@ -309,8 +357,11 @@ func (c *Coder) join(m *mention, n mention, toks []text.Token, verbAt []bool) bo
 		if !genericRoles[toks[n.end-1].Stem] {
 			m.sectors = n.sectors // "company officials" stay BUS
 		}
+		if n.legacy {
+			m.takeAgent(&n)
+		}
 		if m.country != "" {
-			m.code = m.country + n.sectors[0]
+			m.code = agentCode(m.country, &n)
 		}
 		return true
 	// "Iraqi Kataib Hezbollah", "Yemen's Houthis": the group keeps its code.
@@ -427,17 +478,62 @@ var quantities = stemSet("thousands", "hundreds", "dozens", "tens", "millions", 
 	"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "members", "contingent",
 	"batch", "band", "handful", "couple", "lot", "none", "any", "both")
 
-// isConjunction reports whether toks join two members of a compound.
-func isConjunction(toks []text.Token) bool {
-	switch len(toks) {
-	case 1:
-		return toks[0].Stem == "and" || toks[0].Stem == ","
-	case 2:
-		return toks[0].Stem == "," && toks[1].Stem == "and" || toks[0].Stem == "and" && determiners[toks[1].Stem]
-	case 3:
-		return toks[0].Stem == "," && toks[1].Stem == "and" && determiners[toks[2].Stem]
+// headName reports whether m is a name that heads its noun phrase: not an
+// agent or an adjective, and not followed by a noun it would qualify
+// ("an Arnorian embassy spokesman"): after it come punctuation, a verb
+// or a function word.
+func headName(toks []text.Token, verbAt []bool, m *mention) bool {
+	if m.kind == dict.Agent || m.kind == dict.Adjective {
+		return false
 	}
-	return false
+	if m.end >= len(toks) {
+		return true
+	}
+	t := toks[m.end]
+	return t.Kind != text.Word || verbAt[m.end] || notModifiers[t.Stem] || prepositions[t.Stem] || t.Case&text.VerbForm != 0
+}
+
+// isConjunction reports whether toks join two members of a compound: "and",
+// a comma or ", and", then optionally a determiner and up to maxModifiers
+// adjectives of the next member ("Fornost and the evil awful Gondor",
+// "Mordor, the awful Fornost, and good Gondor"). After a bare comma, the
+// words are allowed only before a name (name is set), not an agent or
+// an adjective: "Hamas, the militant group", "Rohan, an Arnorian
+// spokesman" are appositions. verbAt, if not nil, is aligned with toks.
+func isConjunction(toks []text.Token, verbAt []bool, name bool) bool {
+	k := 0
+	if k < len(toks) && toks[k].Stem == "," {
+		k++
+	}
+	and := k < len(toks) && toks[k].Stem == "and"
+	if and {
+		k++
+	}
+	if k == 0 {
+		return false
+	}
+	if k == len(toks) {
+		return true
+	}
+	if !and && !name {
+		return false
+	}
+	if determiners[toks[k].Stem] {
+		k++
+	}
+	rest := toks[k:]
+	if len(rest) > maxModifiers {
+		return false
+	}
+	for _, t := range rest {
+		if t.Stem == "-" || t.Stem == "'s" || t.Stem == "'" {
+			return false
+		}
+	}
+	if verbAt != nil {
+		verbAt = verbAt[k:]
+	}
+	return modifiers(rest, verbAt)
 }
 
 // place is a country word of the sentence, wherever it stands: "in Sudan",
@@ -488,7 +584,7 @@ func localize(ms []mention, places []place, toks []text.Token) []mention {
 			if p.start != k {
 				continue
 			}
-			m.country, m.code, m.end = p.country, p.country+m.sectors[0], p.end
+			m.country, m.code, m.end = p.country, agentCode(p.country, m), p.end
 			if i+1 < len(ms) && ms[i+1].start < p.end {
 				ms = append(ms[:i+1], ms[i+2:]...)
 			}
@@ -531,7 +627,7 @@ func localize(ms []mention, places []place, toks []text.Token) []mention {
 			note(o.country)
 		}
 		if country != "" && unique {
-			m.country, m.code, m.localized = country, country+m.sectors[0], true
+			m.country, m.code, m.localized = country, agentCode(country, m), true
 		}
 	}
 	return ms

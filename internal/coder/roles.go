@@ -43,14 +43,23 @@ func roles(t *trigger, ti int, ts []trigger, ms []mention, toks []text.Token, s 
 		return srcs, tgts, true
 	}
 	// "talks between the United States and Iraq": the pair is both sides.
+	// With a subject, the pair is what the subject acts on: "Egypt
+	// welcomed talks between Israel and Hamas" is Egypt to each of them.
 	if after >= 0 && ms[after].prep == "between" && len(members(ms, after)) >= 2 {
+		if l := subjectBefore(t, ti, ts, ms, toks); l >= 0 {
+			tgts = members(ms, after)
+			for _, i := range tgts {
+				ms[i].target = true
+			}
+			return members(ms, l), tgts, false
+		}
 		return members(ms, after), nil, false
 	}
 	// "150 strikes by Iran-backed groups on US forces": without a subject,
 	// the agent after "by" is the source.
 	if l := subjectBefore(t, ti, ts, ms, toks); l >= 0 {
 		srcs = members(ms, l)
-		if after >= 0 && ms[after].prep == "by" {
+		if after >= 0 && ms[after].prep == "by" && !objectBefore(toks, t.End, ms[after].start) {
 			after = nextAfter(after, t, ti, ts, ms, toks)
 		}
 	} else if after >= 0 && ms[after].prep == "by" {
@@ -70,6 +79,24 @@ func roles(t *trigger, ti int, ts []trigger, ms []mention, toks []text.Token, s 
 		}
 	}
 	return srcs, tgts, false
+}
+
+// objectBefore reports whether a noun stands between a trigger ending at
+// from and the "by" before the mention at to: in "condemned an attack by
+// the soldiers" the soldiers are the agent of the attack, the object of
+// the condemning, so its target; in "was hit by", "strikes by" the agent
+// after "by" is the trigger's own.
+func objectBefore(toks []text.Token, from, to int) bool {
+	for k := from; k < to; k++ {
+		t := toks[k]
+		if t.Stem == "by" {
+			return false
+		}
+		if t.Kind == text.Word && !determiners[t.Stem] && !prepositions[t.Stem] {
+			return true
+		}
+	}
+	return false
 }
 
 // members returns the indexes of the mentions in i's compound.
@@ -94,6 +121,13 @@ func subjectBefore(t *trigger, ti int, ts []trigger, ms []mention, toks []text.T
 		if clauseBreaks[toks[k].Stem] {
 			clause = k + 1
 			break
+		}
+	}
+	// "condemned the attack on Thursday and promised aid": a verb joined
+	// to the one before by "and" shares its subject.
+	if ti > 0 && t.Start > 0 && toks[t.Start-1].Stem == "and" && ts[ti-1].End < t.Start {
+		if l := subjectBefore(&ts[ti-1], ti-1, ts, ms, toks); l >= 0 {
+			return l
 		}
 	}
 	infinitive := t.Start > 0 && toks[t.Start-1].Stem == "to"
@@ -208,7 +242,7 @@ func scanAfter(from int, t *trigger, ti int, ts []trigger, ms []mention, toks []
 		if m.start < from || m.start >= limit {
 			continue
 		}
-		if placePreps[m.prep] {
+		if placePreps[m.prep] && !t.verb.Legacy {
 			continue
 		}
 		return first(ms, i)

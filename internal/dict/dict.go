@@ -68,6 +68,16 @@ type Actor struct {
 	Roles         []Role
 	// Rule is "file:line" of the entry.
 	Rule string
+	// Legacy marks an entry of a TABARI or PETRARCH actors or agents
+	// file. Those programs combine an agent with the actor next to it in
+	// either order ("Prime Minister Romendacil", "activists Gondor") and
+	// append the agent's whole code ("~GOVFRM": ARNGOVFRM), as their
+	// manuals define; sitrep's own agents name one sector first.
+	Legacy bool
+	// Prefix marks a legacy agent written "[CODE~]", whose code goes
+	// before the actor's: "human rights activists [NGM~] in Arnor" is
+	// NGMARN.
+	Prefix bool
 }
 
 // CodeAt returns the actor code for an event on date (YYYY-MM-DD, may be

@@ -699,7 +699,7 @@ func (l *legacy) flushActor(e *actorEntry, entries *int) {
 		l.bad(e.line, "actor %q has no name", e.names[0])
 		return
 	}
-	a := Actor{Name: first, Rule: l.rule(e.line)}
+	a := Actor{Name: first, Rule: l.rule(e.line), Legacy: true}
 	if len(roles) == 0 && len(undated) == 1 {
 		code := undated[0]
 		a.Code = code
@@ -791,7 +791,8 @@ func parseLegacyAgents(name, content string, dl dialect, f Format) (*Dictionary,
 			l.bad(n, "unexpected %q after the agent code", rest)
 			return
 		}
-		sectors, err := agentSectors(strings.Join(strings.Fields(t[open+1:open+end]), ""))
+		code := strings.Join(strings.Fields(t[open+1:open+end]), "")
+		sectors, err := agentSectors(code)
 		if err != nil {
 			l.bad(n, "%v", err)
 			return
@@ -833,7 +834,8 @@ func parseLegacyAgents(name, content string, dl dialect, f Format) (*Dictionary,
 			l.bad(n, "agent line %q has no noun", t)
 			return
 		}
-		l.d.Actors = append(l.d.Actors, Actor{Kind: Agent, Sectors: sectors, Rule: l.rule(n)})
+		l.d.Actors = append(l.d.Actors, Actor{Kind: Agent, Sectors: sectors, Rule: l.rule(n), Legacy: true,
+			Prefix: strings.HasSuffix(code, "~")})
 		idx := len(l.d.Actors) - 1
 		for _, p := range phrases {
 			l.d.Phrases = append(l.d.Phrases, Phrase{Text: p, Actor: idx})

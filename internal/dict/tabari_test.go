@@ -3,6 +3,7 @@ package dict
 import (
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -186,5 +187,31 @@ func TestTabariSpacesDatesAndLetterCodes(t *testing.T) {
 	}
 	if !slices.Contains(codes, "174K") {
 		t.Errorf("codes %q lack 174K", codes)
+	}
+}
+
+// Legacy agents keep their whole code and where it goes: "[~GOVFRM]"
+// after the actor's code, "[NGM~]" before it.
+func TestTabariAgentCodes(t *testing.T) {
+	d, _, err := LoadFile("testdata/tabari/joins.agents")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, p := range d.Phrases {
+		a := d.Actors[p.Actor]
+		if !a.Legacy {
+			t.Errorf("%s: not marked legacy", p.Text)
+		}
+		where := "after"
+		if a.Prefix {
+			where = "before"
+		}
+		got[p.Text] = strings.Join(a.Sectors, "") + " " + where
+	}
+	for phrase, want := range map[string]string{"foreign minister": "GOVFRM after", "rights activists": "NGM before"} {
+		if got[phrase] != want {
+			t.Errorf("%s: %q, want %q", phrase, got[phrase], want)
+		}
 	}
 }

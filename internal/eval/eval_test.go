@@ -13,11 +13,11 @@ const dataDir = "../../../shared/eval"
 // floors are the committed minimum scores: a change that lowers coding
 // quality below them fails. Raise them as the coder improves.
 var floors = map[string]map[string]float64{
-	"plover": {"event_type": 0.78, "source_country_f1": 0.81, "target_country_f1": 0.51, "source_sector_accuracy": 0.56},
+	"plover": {"event_type": 0.78, "source_country_f1": 0.82, "target_country_f1": 0.52, "source_sector_accuracy": 0.56},
 	"cameo":  {"root": 0.80, "base": 0.64, "exact": 0.56},
 	// Records coded exactly as expected, with the suite's own dictionaries.
-	"tabari":   {"pass_rate": 0.67},
-	"petrarch": {"pass_rate": 0.61},
+	"tabari":   {"pass_rate": 0.75},
+	"petrarch": {"pass_rate": 0.76},
 }
 
 func TestSuitesAboveFloors(t *testing.T) {

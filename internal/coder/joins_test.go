@@ -1,0 +1,103 @@
+package coder
+
+import (
+	"slices"
+	"sort"
+	"testing"
+
+	"github.com/sitrep/sitrep/internal/dict"
+	"github.com/sitrep/sitrep/internal/reader"
+)
+
+// joinsCoder codes with the invented TABARI dictionaries joins.actors,
+// joins.agents and joins.verbs of internal/dict/testdata/tabari.
+func joinsCoder(t *testing.T) *Coder {
+	t.Helper()
+	d := &dict.Dictionary{}
+	for _, f := range []string{"joins.actors", "joins.agents", "joins.verbs"} {
+		one, _, err := dict.LoadFile("../dict/testdata/tabari/" + f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d.Merge(one)
+	}
+	return New(dict.Compile(d))
+}
+
+// codeAll codes text (dated 1995-01-01) and returns its events as sorted
+// "SRC/TGT/CODE" strings.
+func codeAll(c *Coder, text string) []string {
+	a := reader.Article{ID: "t", Date: "1995-01-01", Text: text}
+	es, _ := c.Code(&a, nil)
+	var got []string
+	for _, e := range es {
+		got = append(got, actorCode(e.Source)+"/"+actorCode(e.Target)+"/"+e.CAMEO.Code)
+	}
+	sort.Strings(got)
+	return got
+}
+
+// How agents combine with actors under TABARI's rules, and the roles of
+// compounds, "between", "by" and places after a legacy verb.
+func TestLegacyJoins(t *testing.T) {
+	c := joinsCoder(t)
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"an agent takes the state of the name after it",
+			"Prime Minister Orlanth condemned Kestria.", []string{"VALGOV/KES/122"}},
+		{"a person whose role today is a bare state code",
+			"Prime Minister Brandir condemned Valdoria.", []string{"KESGOV/VAL/122"}},
+		{"a legacy agent adds its whole code",
+			"Valdoria's foreign minister urged Kestria.", []string{"VALGOVFRM/KES/102"}},
+		{"a prefixed agent goes before the actor after 'in'",
+			"Rights activists in Valdoria condemned Kestria.", []string{"NGMVAL/KES/122"}},
+		{"after a legacy verb, an actor after 'in' is its target",
+			"President Orlanth arrived in Kestria on Monday.", []string{"KES/VALGOVPRS/033", "VALGOVPRS/KES/032"}},
+		{"a subject acts on each side of 'between'",
+			"Valdoria welcomed talks between Kestria and Morvane.", []string{"VAL/KES/041", "VAL/MOR/041"}},
+		{"determiners and adjectives inside a compound",
+			"Valdoria and the evil awful Kestria welcomed talks with Morvane.", []string{"KES/MOR/041", "VAL/MOR/041"}},
+		{"a comma list with adjectives",
+			"Evil Valdoria, the awful Kestria, and good Morvane condemned Lumen.",
+			[]string{"KES/LUM/122", "MOR/LUM/122", "VAL/LUM/122"}},
+		{"an apposition after a comma is no member",
+			"Valdoria condemned Morvane, a Kestria ally.", []string{"VAL/MOR/122"}},
+		{"the agent after 'by' of the object is the target",
+			"Valdoria condemned an attack by Kestria soldiers in south Morvane.", []string{"VAL/KESMIL/122"}},
+		{"a verb after 'and' shares the subject of the verb before",
+			"Valdoria condemned an attack by Kestria soldiers in south Morvane on Thursday and promised aid to Lumen.",
+			[]string{"VAL/KESMIL/122", "VAL/LUM/050"}},
+	}
+	for _, tc := range tests {
+		if got := codeAll(c, tc.text); !slices.Equal(got, tc.want) {
+			t.Errorf("%s: %q coded %q, want %q", tc.name, tc.text, got, tc.want)
+		}
+	}
+}
+
+// The rules of English among those above hold for the built-in
+// dictionaries too.
+func TestBuiltinJoins(t *testing.T) {
+	c := New(nil)
+	tests := []struct {
+		name, text, src, tgt string
+	}{ // cooperation: CAMEO roots 04 and 05
+		{"the agent after 'by' of the object is the target",
+			"Egypt praised the efforts by Qatari mediators.", "EGY", "QATGOV"},
+		{"a subject acts on each side of 'between'",
+			"Egypt welcomed talks between Israel and Jordan.", "EGY", "JOR"},
+	}
+	for _, tc := range tests {
+		a := reader.Article{ID: "t", Date: "2024-01-01", Text: tc.text}
+		es, _ := c.Code(&a, nil)
+		if find(es, "04 05", tc.src, tc.tgt) == nil {
+			var got []string
+			for _, e := range es {
+				got = append(got, actorCode(e.Source)+"/"+actorCode(e.Target)+"/"+e.CAMEO.Code)
+			}
+			t.Errorf("%s: %q coded %q, want %s/%s", tc.name, tc.text, got, tc.src, tc.tgt)
+		}
+	}
+}
