@@ -89,6 +89,17 @@ func TestBuiltinJoins(t *testing.T) {
 		{"a subject acts on each side of 'between'",
 			"Egypt welcomed talks between Israel and Jordan.", "EGY", "JOR"},
 	}
+	// A noun trigger's sides are its pair, not an actor before it.
+	a := reader.Article{ID: "t", Date: "2024-01-01", Text: "Egypt hopes the talks between Israel and Jordan succeed."}
+	es, _ := c.Code(&a, nil)
+	if find(es, "04", "ISR", "JOR") == nil || find(es, "04", "EGY", "JOR") != nil {
+		t.Errorf("the talks between Israel and Jordan: got %d events, want ISR/JOR and no EGY/JOR", len(es))
+	}
+	// Mediation is a third party's, noun or not.
+	a = reader.Article{ID: "t", Date: "2024-01-01", Text: "Egypt began a mediation effort between Israel and Jordan."}
+	if es, _ := c.Code(&a, nil); find(es, "04", "EGY", "JOR") == nil {
+		t.Errorf("a mediation effort between Israel and Jordan: got %d events, want EGY/JOR", len(es))
+	}
 	for _, tc := range tests {
 		a := reader.Article{ID: "t", Date: "2024-01-01", Text: tc.text}
 		es, _ := c.Code(&a, nil)

@@ -43,10 +43,15 @@ func roles(t *trigger, ti int, ts []trigger, ms []mention, toks []text.Token, s 
 		return srcs, tgts, true
 	}
 	// "talks between the United States and Iraq": the pair is both sides.
-	// With a subject, the pair is what the subject acts on: "Egypt
-	// welcomed talks between Israel and Hamas" is Egypt to each of them.
+	// With a subject of a verb, the pair is what the subject acts on:
+	// "Egypt welcomed talks between Israel and Hamas" is Egypt to each of
+	// them. A trigger after a determiner is a noun, whose pair is its own
+	// sides whatever stands before it ("Egypt hopes the talks between
+	// Israel and Hamas succeed"), unless it is mediation, which a third
+	// party does ("Qatar launched a mediation effort between ...").
 	if after >= 0 && ms[after].prep == "between" && len(members(ms, after)) >= 2 {
-		if l := subjectBefore(t, ti, ts, ms, toks); l >= 0 {
+		nominal := t.Start > 0 && determiners[toks[t.Start-1].Stem] && !mediation[t.verb.Code]
+		if l := subjectBefore(t, ti, ts, ms, toks); l >= 0 && !nominal {
 			tgts = members(ms, after)
 			for _, i := range tgts {
 				ms[i].target = true
@@ -80,6 +85,10 @@ func roles(t *trigger, ti int, ts []trigger, ms []mention, toks []text.Token, s 
 	}
 	return srcs, tgts, false
 }
+
+// mediation are the CAMEO codes of mediating, offering, asking for or
+// demanding it: acts of a third party on both sides.
+var mediation = map[string]bool{"045": true, "039": true, "028": true, "108": true}
 
 // objectBefore reports whether a noun stands between a trigger ending at
 // from and the "by" before the mention at to: in "condemned an attack by
