@@ -232,6 +232,9 @@ func (c *Coder) sentence(sc *scratch, a *reader.Article, si int, sp text.Span, d
 	first := len(dst)
 	for ti := range sc.triggers {
 		t := &sc.triggers[ti]
+		// An appeal, intent, demand, rejection or threat takes the
+		// specific code of what it governs (complement.go).
+		t.verb = complementVerb(t, ti, sc.triggers, toks)
 		srcs, tgts, passive := roles(t, ti, sc.triggers, ms, toks, a.Text)
 		if t.verb.Slots != nil {
 			srcs, tgts = slotRoles(t, ms, toks, srcs, tgts)

@@ -24,12 +24,7 @@ var clauseBreaks = stemSet(";", ":", "but", "while", "whereas", "which", "who", 
 // roles returns the mentions that are the trigger's sources and targets (each
 // list holding the members of one compound, by index into ms), and whether
 // the clause is passive.
-//
-// roles reads the trigger's complement first: an appeal, intent, demand,
-// rejection or threat takes the specific code of what it governs (see
-// complementVerb), so t.verb may change.
 func roles(t *trigger, ti int, ts []trigger, ms []mention, toks []text.Token, s string) (srcs, tgts []int, passive bool) {
-	t.verb = complementVerb(t, ti, ts, toks)
 	passive = isPassive(t, toks, s)
 	after := firstAfter(t, ti, ts, ms, toks)
 	if passive {
