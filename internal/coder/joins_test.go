@@ -2,45 +2,23 @@ package coder
 
 import (
 	"slices"
-	"sort"
 	"testing"
 
-	"github.com/sitrep/sitrep/internal/dict"
 	"github.com/sitrep/sitrep/internal/reader"
 )
-
-// joinsCoder codes with the invented TABARI dictionaries joins.actors,
-// joins.agents and joins.verbs of internal/dict/testdata/tabari.
-func joinsCoder(t *testing.T) *Coder {
-	t.Helper()
-	d := &dict.Dictionary{}
-	for _, f := range []string{"joins.actors", "joins.agents", "joins.verbs"} {
-		one, _, err := dict.LoadFile("../dict/testdata/tabari/" + f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		d.Merge(one)
-	}
-	return New(dict.Compile(d))
-}
 
 // codeAll codes text (dated 1995-01-01) and returns its events as sorted
 // "SRC/TGT/CODE" strings.
 func codeAll(c *Coder, text string) []string {
 	a := reader.Article{ID: "t", Date: "1995-01-01", Text: text}
 	es, _ := c.Code(&a, nil)
-	var got []string
-	for _, e := range es {
-		got = append(got, actorCode(e.Source)+"/"+actorCode(e.Target)+"/"+e.CAMEO.Code)
-	}
-	sort.Strings(got)
-	return got
+	return eventCodes(es)
 }
 
 // How agents combine with actors under TABARI's rules, and the roles of
 // compounds, "between", "by" and places after a legacy verb.
 func TestLegacyJoins(t *testing.T) {
-	c := joinsCoder(t)
+	c := tabariCoder(t, "joins.actors", "joins.agents", "joins.verbs")
 	tests := []struct {
 		name, text string
 		want       []string
@@ -104,11 +82,7 @@ func TestBuiltinJoins(t *testing.T) {
 		a := reader.Article{ID: "t", Date: "2024-01-01", Text: tc.text}
 		es, _ := c.Code(&a, nil)
 		if find(es, "04 05", tc.src, tc.tgt) == nil {
-			var got []string
-			for _, e := range es {
-				got = append(got, actorCode(e.Source)+"/"+actorCode(e.Target)+"/"+e.CAMEO.Code)
-			}
-			t.Errorf("%s: %q coded %q, want %s/%s", tc.name, tc.text, got, tc.src, tc.tgt)
+			t.Errorf("%s: %q coded %q, want %s/%s", tc.name, tc.text, eventCodes(es), tc.src, tc.tgt)
 		}
 	}
 }

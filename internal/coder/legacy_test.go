@@ -5,16 +5,17 @@ import (
 	"sort"
 	"testing"
 
+	"github.com/sitrep/sitrep/event"
 	"github.com/sitrep/sitrep/internal/dict"
 	"github.com/sitrep/sitrep/internal/reader"
 )
 
-// legacyCoder codes with the invented TABARI dictionaries of
-// internal/dict/testdata/tabari (roles.actors, roles.verbs) only.
-func legacyCoder(t *testing.T) *Coder {
+// tabariCoder codes with the named invented TABARI dictionaries of
+// internal/dict/testdata/tabari only.
+func tabariCoder(t *testing.T, files ...string) *Coder {
 	t.Helper()
 	d := &dict.Dictionary{}
-	for _, f := range []string{"roles.actors", "roles.verbs"} {
+	for _, f := range files {
 		one, _, err := dict.LoadFile("../dict/testdata/tabari/" + f)
 		if err != nil {
 			t.Fatal(err)
@@ -24,11 +25,21 @@ func legacyCoder(t *testing.T) *Coder {
 	return New(dict.Compile(d))
 }
 
+// eventCodes returns es as sorted "SRC/TGT/CODE" strings.
+func eventCodes(es []event.Event) []string {
+	var got []string
+	for _, e := range es {
+		got = append(got, actorCode(e.Source)+"/"+actorCode(e.Target)+"/"+e.CAMEO.Code)
+	}
+	sort.Strings(got)
+	return got
+}
+
 // TABARI's pattern semantics: the first verb of a clause wins, a pattern
 // line wins over its verb's own code, and "$", "+", "%" and "^" place the
 // actors.
 func TestLegacyPatterns(t *testing.T) {
-	c := legacyCoder(t)
+	c := tabariCoder(t, "roles.actors", "roles.verbs")
 	tests := []struct{ name, text string }{
 		{"first verb of the clause: the attack is what was condemned", "Valdoria condemned an attack on Morvane."},
 		{"a conjunction starts a clause", "Valdoria condemned Kestria and promised aid to Morvane."},
@@ -50,36 +61,16 @@ func TestLegacyPatterns(t *testing.T) {
 	for i, tc := range tests {
 		a := reader.Article{ID: "t", Text: tc.text}
 		es, _ := c.Code(&a, nil)
-		var got []string
-		for _, e := range es {
-			got = append(got, actorCode(e.Source)+"/"+actorCode(e.Target)+"/"+e.CAMEO.Code)
-		}
-		sort.Strings(got)
-		if !slices.Equal(got, want[i]) {
+		if got := eventCodes(es); !slices.Equal(got, want[i]) {
 			t.Errorf("%s: %q coded %q, want %q", tc.name, tc.text, got, want[i])
 		}
 	}
 }
 
-// datedCoder codes with the invented TABARI dictionaries dated.actors and
-// dated.verbs of internal/dict/testdata/tabari.
-func datedCoder(t *testing.T) *Coder {
-	t.Helper()
-	d := &dict.Dictionary{}
-	for _, f := range []string{"dated.actors", "dated.verbs"} {
-		one, _, err := dict.LoadFile("../dict/testdata/tabari/" + f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		d.Merge(one)
-	}
-	return New(dict.Compile(d))
-}
-
 // Dated null and discard codes, time discards, names written with "_" in
 // the text, sentences in capitals, letter codes and pattern order.
 func TestLegacyDatesCapsAndOrder(t *testing.T) {
-	c := datedCoder(t)
+	c := tabariCoder(t, "dated.actors", "dated.verbs")
 	tests := []struct{ name, date, text string }{
 		{"null-coded before its date: no actor", "1995-01-01", "The Osten Guard warned Kestria."},
 		{"an actor after its date", "1996-01-01", "The Osten Guard warned Kestria."},
@@ -109,12 +100,7 @@ func TestLegacyDatesCapsAndOrder(t *testing.T) {
 	for i, tc := range tests {
 		a := reader.Article{ID: "t", Date: tc.date, Text: tc.text}
 		es, _ := c.Code(&a, nil)
-		var got []string
-		for _, e := range es {
-			got = append(got, actorCode(e.Source)+"/"+actorCode(e.Target)+"/"+e.CAMEO.Code)
-		}
-		sort.Strings(got)
-		if !slices.Equal(got, want[i]) {
+		if got := eventCodes(es); !slices.Equal(got, want[i]) {
 			t.Errorf("%s: %q coded %q, want %q", tc.name, tc.text, got, want[i])
 		}
 	}

@@ -62,6 +62,13 @@ type trie struct{ nodes []node }
 func newTrie() trie { return trie{nodes: []node{{}}} }
 
 func (t *trie) insert(keys []string, val int32) {
+	n := t.path(keys)
+	t.nodes[n].ends = append(t.nodes[n].ends, val)
+}
+
+// path returns the node keys lead to, adding the nodes missing; "*" is a
+// gap.
+func (t *trie) path(keys []string) int32 {
 	n := int32(0)
 	for _, k := range keys {
 		if k == "*" {
@@ -70,21 +77,14 @@ func (t *trie) insert(keys []string, val int32) {
 			n = t.child(n, k)
 		}
 	}
-	t.nodes[n].ends = append(t.nodes[n].ends, val)
+	return n
 }
 
 // insertPrefix adds a phrase whose last word (lower case) may begin a
 // longer token; keys are the stems of the words before it, and "*" where
 // words may stand between (Phrase.Gaps).
 func (t *trie) insertPrefix(keys []string, last string, val int32) {
-	n := int32(0)
-	for _, k := range keys {
-		if k == "*" {
-			n = t.gapChild(n)
-		} else {
-			n = t.child(n, k)
-		}
-	}
+	n := t.path(keys)
 	if len(last) < 2 {
 		return
 	}
