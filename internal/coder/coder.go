@@ -239,6 +239,13 @@ func (c *Coder) sentence(sc *scratch, a *reader.Article, si int, sp text.Span, d
 		if t.verb.Slots != nil {
 			srcs, tgts = slotRoles(t, ms, toks, srcs, tgts)
 		}
+		if len(tgts) == 0 && !passive {
+			if after := complementTarget(t, ti, sc.triggers, ms, toks, srcs); after >= 0 {
+				tgts = members(ms, after)
+			} else if after := sceneTarget(t, ti, sc.triggers, ms, toks, srcs); after >= 0 {
+				tgts = members(ms, after)
+			}
+		}
 		if len(srcs) == 0 && t.agent > 0 {
 			srcs = members(ms, t.agent-1)
 		}

@@ -155,3 +155,52 @@ func protestVerb(v *dict.Verb, n *trigger, end int, toks []text.Token) *dict.Ver
 	c.Pattern += " ... " + n.verb.Pattern + " (complement: " + c.Code + ")"
 	return &c
 }
+
+// complementOf returns the index of the trigger that t (index ti) governs,
+// or -1: the next trigger, within complementReach tokens in the same
+// clause, joined to an appeal, intent, demand, rejection or threat by a
+// link word ("threatened to cut off", "called for sanctions", "refused to
+// deploy").
+func complementOf(t *trigger, ti int, ts []trigger, toks []text.Token) int {
+	if t.verb.Legacy || ti+1 >= len(ts) || complementCodes[t.verb.Code[:2]] == nil {
+		return -1
+	}
+	n := &ts[ti+1]
+	if n.Start < t.End || n.Start-t.End > complementReach || n.verb.Code[:2] == "01" {
+		return -1
+	}
+	linked := complementLinks[toks[t.End-1].Stem]
+	for _, tok := range toks[t.End:n.Start] {
+		switch {
+		case complementLinks[tok.Stem]:
+			linked = true
+		case tok.Stem == "," || tok.Stem == ";" || tok.Stem == ":" || clauseBreaks[tok.Stem] && tok.Stem != "that":
+			return -1
+		}
+	}
+	if !linked {
+		return -1
+	}
+	return ti + 1
+}
+
+// complementTarget returns the target of what t governs, for a t without
+// a target of its own: "Iran threatened to cut off electricity to
+// Nakhichevan" is a threat to Nakhichevan, "Tutu called for sanctions
+// against Nigeria" an appeal against Nigeria. -1 when there is none.
+func complementTarget(t *trigger, ti int, ts []trigger, ms []mention, toks []text.Token, srcs []int) int {
+	n := complementOf(t, ti, ts, toks)
+	if n < 0 {
+		return -1
+	}
+	after := firstAfter(&ts[n], n, ts, ms, toks)
+	if after < 0 || ms[after].prep == "by" {
+		return -1
+	}
+	for _, s := range srcs {
+		if ms[s].group == ms[after].group {
+			return -1
+		}
+	}
+	return after
+}

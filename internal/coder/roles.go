@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/sitrep/sitrep/event"
+	"github.com/sitrep/sitrep/internal/dict"
 	"github.com/sitrep/sitrep/internal/text"
 )
 
@@ -220,7 +221,30 @@ func firstAfter(t *trigger, ti int, ts []trigger, ms []mention, toks []text.Toke
 			}
 		}
 	}
+	// A pattern with a gap spans its object: "accused the United States of
+	// violating", "rejected a US offer", "demanded that Hamas renounce".
+	// The first actor inside it, not after a locative, is the target. A
+	// pattern that opens with a determiner or number is a noun phrase
+	// whose actor is its subject ("two suicide bombers killed").
+	if st := toks[t.Start]; !t.verb.Legacy && !determiners[st.Stem] && st.Kind != text.Number {
+		for i := range ms {
+			if ms[i].start > t.Start && ms[i].end <= t.End && !placePreps[ms[i].prep] && !modifier(&ms[i], t, toks) {
+				return first(ms, i)
+			}
+		}
+	}
 	return scanAfter(t.End, t, ti, ts, ms, toks)
+}
+
+// modifier reports whether m, inside the trigger t, is a bare agent noun
+// that modifies the pattern's next word, not an actor: "military aid",
+// "a general strike", "an official protest".
+func modifier(m *mention, t *trigger, toks []text.Token) bool {
+	if m.kind != dict.Agent || m.country != "" || m.end >= t.End {
+		return false
+	}
+	n := toks[m.end]
+	return n.Kind == text.Word && !prepositions[n.Stem] && n.Stem != "and"
 }
 
 func nextAfter(after int, t *trigger, ti int, ts []trigger, ms []mention, toks []text.Token) int {
@@ -228,6 +252,59 @@ func nextAfter(after int, t *trigger, ti int, ts []trigger, ms []mention, toks [
 }
 
 func scanAfter(from int, t *trigger, ti int, ts []trigger, ms []mention, toks []text.Token) int {
+	limit := windowEnd(from, t, ti, ts, toks)
+	for i := range ms {
+		m := &ms[i]
+		if m.start < from || m.start >= limit {
+			continue
+		}
+		if placePreps[m.prep] && !t.verb.Legacy {
+			continue
+		}
+		// "agreed on a pact, the White House announced": the subject of
+		// a reporting verb after the event is who reports it.
+		if !t.verb.Legacy && m.end < len(toks) && reportVerbs[toks[m.end].Stem] {
+			return -1
+		}
+		return first(ms, i)
+	}
+	return -1
+}
+
+// reportVerbs follow the speaker of an attribution clause.
+var reportVerbs = stemSet("said", "say", "says", "announced", "confirmed", "reported", "told", "added", "stated", "claimed", "quoted")
+
+// sceneTarget returns, for an event without a target, the state named as
+// where it happened, which is the state it acts on: "lifted a night curfew
+// in Montenegro", "peacekeepers arrived in Bosnia", "demonstrated in
+// Serbia". -1 when the trigger's window names no state after "in", or
+// when that state already gave a source its country ("President Varga
+// imposed a curfew in Moldova" is Moldova's president, not an act on it).
+func sceneTarget(t *trigger, ti int, ts []trigger, ms []mention, toks []text.Token, srcs []int) int {
+	if t.verb.Legacy || t.verb.Code[:2] == "01" {
+		return -1
+	}
+	limit := windowEnd(t.End, t, ti, ts, toks)
+	for i := range ms {
+		m := &ms[i]
+		if m.start < t.End || m.start >= limit {
+			continue
+		}
+		if (m.prep == "in" || m.prep == "inside") && m.kind == dict.Country && m.code == m.country {
+			for _, s := range srcs {
+				if ms[s].localized && ms[s].country == m.country {
+					return -1
+				}
+			}
+			return first(ms, i)
+		}
+	}
+	return -1
+}
+
+// windowEnd returns the token index where the search for t's target from
+// token from ends: the window, the next trigger, or a clause break.
+func windowEnd(from int, t *trigger, ti int, ts []trigger, toks []text.Token) int {
 	limit := t.End + targetWindow
 	if t.verb.TargetAfter {
 		limit = t.End + targetWindowAdj
@@ -241,23 +318,17 @@ func scanAfter(from int, t *trigger, ti int, ts []trigger, ms []mention, toks []
 			break
 		}
 	}
-	for i := range ms {
-		m := &ms[i]
-		if m.start < from || m.start >= limit {
-			continue
-		}
-		if placePreps[m.prep] && !t.verb.Legacy {
-			continue
-		}
-		return first(ms, i)
-	}
-	return -1
+	return limit
 }
 
 // isPassive reports whether the trigger is a participle after a form of
 // "be" or "get" ("were attacked", "was reportedly struck").
 func isPassive(t *trigger, toks []text.Token, s string) bool {
-	// "forces under constant attack": the subject suffers the event.
+	// "forces under constant attack": the subject suffers the event, also
+	// when the pattern holds "under" ("came under investigation").
+	if toks[t.Start].Stem == "under" {
+		return true
+	}
 	for k := t.Start - 1; k >= 0 && k >= t.Start-3; k-- {
 		if toks[k].Stem == "under" {
 			return true
