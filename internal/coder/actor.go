@@ -185,6 +185,11 @@ func (c *Coder) mentions(toks []text.Token, verbAt []bool, matches []dict.Match,
 			}
 			if a.Legacy {
 				mn.acode, mn.prefix = strings.Join(a.Sectors, ""), a.Prefix
+				if formerBefore(toks, raw, m.Start) {
+					// TABARI and PETRARCH code a former office holder as an
+					// elite: "former security officials" are ELI, not GOV.
+					mn.acode, mn.prefix, mn.sectors = "ELI", false, []string{"ELI"}
+				}
 			}
 		case dict.Person:
 			code, _ := a.CodeAt(date)
@@ -275,6 +280,30 @@ func (c *Coder) mentions(toks []text.Token, verbAt []bool, matches []dict.Match,
 	return merged
 }
 
+// hasChunk reports whether code holds the three-letter groups of sub at a
+// group boundary: "USAGOV" holds "GOV".
+func hasChunk(code, sub string) bool {
+	for i := 0; i+len(sub) <= len(code); i += 3 {
+		if code[i:i+len(sub)] == sub {
+			return true
+		}
+	}
+	return false
+}
+
+// formerStem is the stem of "former".
+var formerStem = text.Stem("former")
+
+// formerBefore reports whether "former" stands right before the agent
+// starting at token start, or before the actor right before it ("former
+// Gondor prosecutors"); prev are the mentions before the agent.
+func formerBefore(toks []text.Token, prev []mention, start int) bool {
+	if n := len(prev); n > 0 && prev[n-1].end == start {
+		start = prev[n-1].start
+	}
+	return start > 0 && toks[start-1].Stem == formerStem
+}
+
 // join merges n into m when they form one noun phrase and reports whether it
 // did.
 func (c *Coder) join(m *mention, n mention, toks []text.Token, verbAt []bool) bool {
@@ -344,6 +373,17 @@ func (c *Coder) join(m *mention, n mention, toks []text.Token, verbAt []bool) bo
 		(len(between) == 0 || m.country == "" && len(between) == 1 && between[0].Stem == "in"):
 		m.end, m.country, m.kind = n.end, n.country, dict.Agent
 		m.code = agentCode(n.country, m)
+		return true
+	// "former security officials in White House": after "in", a legacy
+	// organisation's code takes the agent's after it (USAGOVELI), unless
+	// it holds it already ("officials in White House" stay USAGOV).
+	case m.kind == dict.Agent && m.legacy && n.legacy && n.kind == dict.Org && m.country == "" && m.acode != "" &&
+		len(between) == 1 && between[0].Stem == "in":
+		m.end, m.country, m.kind, m.name = n.end, n.country, dict.Org, n.name
+		m.code = n.code
+		if !hasChunk(n.code, m.acode) {
+			m.code = agentCode(n.code, m)
+		}
 		return true
 	// "US Ambassador to Iraq": the country served in is part of the title.
 	case m.kind == dict.Agent && len(between) == 1 && between[0].Stem == "to" && envoyWords[toks[m.end-1].Stem] &&

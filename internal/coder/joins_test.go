@@ -47,6 +47,12 @@ func TestLegacyJoins(t *testing.T) {
 		{"a verb after 'and' shares the subject of the verb before",
 			"Valdoria condemned an attack by Kestria soldiers in south Morvane on Thursday and promised aid to Lumen.",
 			[]string{"VAL/KESMIL/122", "VAL/LUM/050"}},
+		{"a former office holder is an elite, after the actor or before it",
+			"Valdoria former security officials condemned former Kestria prosecutors.", []string{"VALELI/KESELI/122"}},
+		{"an organisation after 'in' takes the agent's code",
+			"Former security officials in Citadel Hall condemned Kestria.", []string{"VALGOVELI/KES/122"}},
+		{"but not a code it holds already",
+			"Security officials in Citadel Hall condemned Kestria.", []string{"VALGOV/KES/122"}},
 	}
 	for _, tc := range tests {
 		if got := codeAll(c, tc.text); !slices.Equal(got, tc.want) {

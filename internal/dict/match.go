@@ -47,8 +47,12 @@ type node struct {
 }
 
 // prefixEnd is a phrase whose last word, lower case, may begin a token.
+// In the verb trie it is a step to node phrase by a prefix word
+// (PrefixMark): a token whose stem begins with word or is stem; word is ""
+// for the entry of an irregular stem filed under the stem's own letters.
 type prefixEnd struct {
 	word   string
+	stem   string
 	phrase int32
 }
 
@@ -92,7 +96,34 @@ func (t *trie) insertPrefix(keys []string, last string, val int32) {
 		t.nodes[n].pre = map[[2]byte][]prefixEnd{}
 	}
 	k := [2]byte{last[0], last[1]}
-	t.nodes[n].pre[k] = append(t.nodes[n].pre[k], prefixEnd{last, val})
+	t.nodes[n].pre[k] = append(t.nodes[n].pre[k], prefixEnd{word: last, phrase: val})
+}
+
+// PrefixMark ends a verb pattern word (in Dictionary.VerbTokens) that also
+// matches the longer words it begins, as TABARI's words without a final
+// "_" do ("OPPOS" matches "opposed", "SAID" "saidth").
+const PrefixMark = "~"
+
+// addPrefix lets the tokens whose stem begins with word (lower case), or is
+// the word's stem, lead from node parent to node c.
+func (t *trie) addPrefix(parent, c int32, word, stem string) {
+	nd := &t.nodes[parent]
+	if nd.pre == nil {
+		nd.pre = map[[2]byte][]prefixEnd{}
+	}
+	add := func(k [2]byte, pe prefixEnd) {
+		for _, o := range nd.pre[k] {
+			if o == pe {
+				return
+			}
+		}
+		nd.pre[k] = append(nd.pre[k], pe)
+	}
+	add([2]byte{word[0], word[1]}, prefixEnd{word: word, stem: stem, phrase: c})
+	if stem[0] != word[0] || stem[1] != word[1] {
+		// An irregular stem ("fought": fight) is found in its own bucket.
+		add([2]byte{stem[0], stem[1]}, prefixEnd{stem: stem, phrase: c})
+	}
 }
 
 func (t *trie) child(n int32, key string) int32 {
@@ -149,13 +180,23 @@ func (c *Compiled) insertVerb(n int32, toks []string, words int32, v int32) {
 				m = c.verbs.gapChild(m)
 				continue
 			}
+			word, prefix := strings.CutSuffix(word, PrefixMark)
 			st, ok := c.stems[word]
 			if !ok {
 				st, _ = phraseTokens(word)
 				c.stems[word] = st
 			}
-			for _, s := range st {
-				m = c.verbs.child(m, s)
+			if prefix && len(st) == 1 && len(word) >= 2 && len(st[0]) >= 2 {
+				// A TABARI word without "_" also begins longer words. Its
+				// node is not the whole word's: "IN *" matches "into",
+				// "IN_ *" of the same verb does not.
+				parent := m
+				m = c.verbs.child(m, st[0]+PrefixMark)
+				c.verbs.addPrefix(parent, m, strings.ToLower(word), st[0])
+			} else {
+				for _, s := range st {
+					m = c.verbs.child(m, s)
+				}
 			}
 			w++
 		}
@@ -541,11 +582,12 @@ const maxGap = 4
 // at one token), and returns the extended slice. Gaps skip no punctuation
 // but currency signs, hyphens and possessives.
 func (c *Compiled) MatchVerbs(toks []text.Token, dst []Match) []Match {
+	root := &c.verbs.nodes[0]
 	for i := range toks {
 		if toks[i].Kind == text.Punct {
 			continue
 		}
-		if _, ok := c.verbs.nodes[0].next[toks[i].Stem]; !ok {
+		if _, ok := root.next[toks[i].Stem]; !ok && (root.pre == nil || !c.verbs.prefixed(root, toks[i])) {
 			continue
 		}
 		dst = c.walk(toks, i, i, 0, dst)
@@ -559,9 +601,7 @@ func (c *Compiled) walk(toks []text.Token, start, pos int, n int32, dst []Match)
 		dst = append(dst, Match{Start: start, End: pos, Index: int(v.verb), Words: int(v.words)})
 	}
 	if pos < len(toks) {
-		if next, ok := nd.next[toks[pos].Stem]; ok {
-			dst = c.walk(toks, start, pos+1, next, dst)
-		}
+		dst = c.step(toks, start, pos, nd, dst)
 	}
 	if nd.gap != 0 {
 		g := &c.verbs.nodes[nd.gap]
@@ -569,10 +609,45 @@ func (c *Compiled) walk(toks []text.Token, start, pos int, n int32, dst []Match)
 			if k > pos && toks[k-1].Kind == text.Punct && !gapPunct[toks[k-1].Stem] {
 				break
 			}
-			if next, ok := g.next[toks[k].Stem]; ok {
-				dst = c.walk(toks, start, k+1, next, dst)
-			}
+			dst = c.step(toks, start, k, g, dst)
 		}
 	}
 	return dst
+}
+
+// step goes on walking from node nd with the token at pos: by its stem,
+// and by the prefix words (PrefixMark) it begins with.
+func (c *Compiled) step(toks []text.Token, start, pos int, nd *node, dst []Match) []Match {
+	st := toks[pos].Stem
+	if next, ok := nd.next[st]; ok {
+		dst = c.walk(toks, start, pos+1, next, dst)
+	}
+	if nd.pre == nil || toks[pos].Kind != text.Word || len(st) < 2 {
+		return dst
+	}
+	for _, pe := range nd.pre[[2]byte{st[0], st[1]}] {
+		if prefixStep(pe, st) {
+			dst = c.walk(toks, start, pos+1, pe.phrase, dst)
+		}
+	}
+	return dst
+}
+
+// prefixStep reports whether a token of stem st takes the prefix step pe.
+func prefixStep(pe prefixEnd, st string) bool {
+	return st == pe.stem || pe.word != "" && strings.HasPrefix(st, pe.word)
+}
+
+// prefixed reports whether a token takes a prefix step of node nd.
+func (t *trie) prefixed(nd *node, tok text.Token) bool {
+	st := tok.Stem
+	if tok.Kind != text.Word || len(st) < 2 {
+		return false
+	}
+	for _, pe := range nd.pre[[2]byte{st[0], st[1]}] {
+		if prefixStep(pe, st) {
+			return true
+		}
+	}
+	return false
 }

@@ -947,8 +947,11 @@ func (e errSkip) Error() string { return string(e) }
 // lexPattern splits a pattern ("* OUTPOST IN_ + [0874]" without the code)
 // into elements. A space lets other words intervene, "_" joins words that
 // must be adjacent, "&NAME" is a synset and "{ A | B }" (TABARI) a choice.
-// Unsupported constructs return an errSkip; malformed ones another error.
-func lexPattern(s string, syn synsets) ([]ptok, error) {
+// In TABARI's dialect a word matches as a prefix unless "_" ends it, and
+// "~_" joins a prefix word to the next ("REAL~_PLEASANT": "really
+// pleasant"); a prefix word carries PrefixMark. Unsupported constructs
+// return an errSkip; malformed ones another error.
+func lexPattern(s string, syn synsets, dl dialect) ([]ptok, error) {
 	var out []ptok
 	gap := false
 	add := func(t ptok) {
@@ -978,7 +981,7 @@ func lexPattern(s string, syn synsets) ([]ptok, error) {
 			}
 			var alts [][]string
 			for _, a := range strings.Split(inner, "|") {
-				toks, err := lexPattern(a, syn)
+				toks, err := lexPattern(a, syn, dl)
 				if err != nil {
 					return nil, err
 				}
@@ -1018,6 +1021,13 @@ func lexPattern(s string, syn synsets) ([]ptok, error) {
 				j++
 			}
 			w := s[i:j]
+			prefix := false
+			if dl == tabari {
+				// "OPPOS" matches "opposed"; "ACT_" only "act".
+				trimmed := strings.TrimRight(w, "~")
+				prefix = len(trimmed) < len(w) || j == len(s) || s[j] != '_'
+				w = trimmed
+			}
 			for _, r := range w {
 				if !(unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || strings.ContainsRune("'.-’,/()\"", r)) {
 					if r == utf8.RuneError {
@@ -1026,7 +1036,11 @@ func lexPattern(s string, syn synsets) ([]ptok, error) {
 					return nil, errSkip(fmt.Sprintf("character %q in a word", r))
 				}
 			}
-			add(ptok{kind: 'w', alts: [][]string{{strings.ToLower(w)}}})
+			w = strings.ToLower(w)
+			if prefix && w != "" {
+				w += PrefixMark
+			}
+			add(ptok{kind: 'w', alts: [][]string{{w}}})
 			i = j
 		}
 	}
@@ -1601,7 +1615,7 @@ func (l *legacy) pattern(n int, raw string, verbs [][]string, syn synsets) {
 	}
 	var toks []ptok
 	if err == nil {
-		toks, err = lexPattern(pat, syn)
+		toks, err = lexPattern(pat, syn, l.dl)
 	}
 	var seqs [][]string
 	var sh shape
@@ -1661,7 +1675,7 @@ func (l *legacy) startSynset(n int, t string, syn map[string][][]string) string 
 // (PETRARCH and TABARI verb files). Members are consecutive words, without
 // gaps.
 func (l *legacy) addSynsetMember(n int, t, name string, syn map[string][][]string) {
-	toks, err := lexPattern(t[1:], syn)
+	toks, err := lexPattern(t[1:], syn, l.dl)
 	if err == nil {
 		var seqs [][]string
 		if seqs, err = wordsOnly(toks, 256); err == nil {

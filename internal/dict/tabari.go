@@ -155,7 +155,7 @@ func (l *legacy) flushTabVerb(v *tabVerb, syn synsets) {
 	seen := map[string]bool{}
 	var alts [][]string
 	for k, f := range v.forms {
-		toks, err := lexPattern(f, syn)
+		toks, err := lexPattern(f, syn, tabari)
 		var seqs [][]string
 		if err == nil {
 			seqs, err = wordsOnly(toks, 256)

@@ -3,8 +3,11 @@ package dict
 import (
 	"reflect"
 	"slices"
+	"sort"
 	"strings"
 	"testing"
+
+	"github.com/sitrep/sitrep/internal/text"
 )
 
 func TestTabariActors(t *testing.T) {
@@ -52,18 +55,20 @@ func TestTabariAgents(t *testing.T) {
 
 func TestTabariVerbs(t *testing.T) {
 	d, st := loadFixture(t, "tabari/tiny.verbs")
+	// "~" marks a word without a final "_", which also begins longer
+	// words (PrefixMark).
 	want := []string{
-		"0874 abandon * headquarters",
-		"0874 abandon * outpost * in + [+1^0]",
-		"181 abandon * by [+-1^0] [$1^0]", // the target before the verb, the source after it
-		"112 accus", "112 accusation",     // ACCUS and its forms line
-		"1121 accus * of * attack (+inside) [+0^0]", "1121 accus * of * bombing (+inside) [+0^0]",
-		"1121 accusation * of * attack (+inside) [+0^0]", "1121 accusation * of * bombing (+inside) [+0^0]",
-		"070 give",
-		"071 give * dollar", "071 give * swiss franc",
-		"070 give [%1^0]",             // - * %: a compound after the verb
-		"142 brush * aside * reports", // a verb phrase: space is a gap
-		"195 close * embassy",
+		"0874 abandon~ * headquarters~",
+		"0874 abandon~ * outpost~ * in + [+1^0]",
+		"181 abandon~ * by [+-1^0] [$1^0]", // the target before the verb, the source after it
+		"112 accus~", "112 accusation",     // ACCUS and its forms line
+		"1121 accus~ * of * attack~ (+inside) [+0^0]", "1121 accus~ * of * bombing~ (+inside) [+0^0]",
+		"1121 accusation * of * attack~ (+inside) [+0^0]", "1121 accusation * of * bombing~ (+inside) [+0^0]",
+		"070 give~",
+		"071 give~ * dollar~", "071 give~ * swiss franc~",
+		"070 give~ [%1^0]",               // - * %: a compound after the verb
+		"142 brush~ * aside~ * reports~", // a verb phrase: space is a gap
+		"195 close~ * embassy~",
 	}
 	if got := verbLines(d); !slices.Equal(got, want) {
 		t.Errorf("verbs\n got %q\nwant %q", got, want)
@@ -212,6 +217,38 @@ func TestTabariAgentCodes(t *testing.T) {
 	for phrase, want := range map[string]string{"foreign minister": "GOVFRM after", "rights activists": "NGM before"} {
 		if got[phrase] != want {
 			t.Errorf("%s: %q, want %q", phrase, got[phrase], want)
+		}
+	}
+}
+
+// TABARI words match as prefixes unless "_" ends them, and "~_" joins a
+// prefix word to the next one.
+func TestTabariPrefixVerbs(t *testing.T) {
+	d, _ := loadFixture(t, "tabari/prefix.verbs")
+	c := Compile(d)
+	codes := func(s string) []string {
+		var out []string
+		for _, m := range c.MatchVerbs(text.Tokenize(s, text.Span{Start: 0, End: len(s)}, nil), nil) {
+			out = append(out, c.Verbs[m.Index].Code)
+		}
+		sort.Strings(out)
+		return out
+	}
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"they opposed it", []string{"112"}},                     // OPPOS begins "opposed"
+		{"their opposition grew", []string{"112"}},               // and "opposition"
+		{"it is really pleasant", nil},                           // no verb
+		{"allowed it a really pleasant", []string{"024", "060"}}, // REAL~ begins "really"
+		{"allowed it a real pleasant", []string{"024", "060"}},
+		{"allowed it a really very pleasant", []string{"060"}}, // "_" joins: nothing between
+		{"in accord", []string{"072", "075"}},
+		{"into accord", []string{"072"}}, // "IN_" is "in" only; "IN" begins "into"
+	} {
+		if got := codes(tc.text); !slices.Equal(got, tc.want) {
+			t.Errorf("%q: codes %q, want %q", tc.text, got, tc.want)
 		}
 	}
 }

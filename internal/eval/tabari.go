@@ -18,6 +18,7 @@ import (
 	"github.com/sitrep/sitrep/internal/coder"
 	"github.com/sitrep/sitrep/internal/dict"
 	"github.com/sitrep/sitrep/internal/reader"
+	"github.com/sitrep/sitrep/internal/text"
 )
 
 // Record kinds of the TABARI validation file, from the first {} block of
@@ -164,11 +165,17 @@ type tabariOptions struct {
 	defaultSource string // DEFAULT: SOURCE [X]: the source of an event without one
 	defaultTarget string // DEFAULT: TARGET [X]
 	minWords      int    // SET: MINIMUM WORDS: shorter records are not coded
-	// complexFilter records COMPLEX: ... NOACTPRIOR (no actor before the
-	// verb makes a sentence complex, coded as nothing). It is not applied
-	// yet: sitrep's coder has no complexity filter, so a complex record
-	// on which it codes something is a miss.
-	complexFilter bool
+	// complex is TABARI's complexity filter (COMPLEX: VERBS[n] CONJ[n]
+	// NOACTPRIOR): a record it finds too complex is coded as nothing.
+	complex complexity
+}
+
+// complexity is TABARI's COMPLEX option: a sentence with at least Verbs
+// verbs, or at least Conj conjunctions, or (NoActPrior) with a verb before
+// its first actor is too complex to code. Zero turns a count off.
+type complexity struct {
+	Verbs, Conj int
+	NoActPrior  bool
 }
 
 // defaultMinWords is TABARI's minimum record length; the validation file's
@@ -176,8 +183,10 @@ type tabariOptions struct {
 const defaultMinWords = 8
 
 var (
-	bracketCode = regexp.MustCompile(`\[([^\]]*)\]`)
-	setNumber   = regexp.MustCompile(`=\s*(\d+)`)
+	bracketCode  = regexp.MustCompile(`\[([^\]]*)\]`)
+	complexVerbs = regexp.MustCompile(`VERBS\s*\[\s*(\d+)\s*\]`)
+	complexConj  = regexp.MustCompile(`CONJ\s*\[\s*(\d+)\s*\]`)
+	setNumber    = regexp.MustCompile(`=\s*(\d+)`)
 )
 
 // apply applies one option command ("SET: YYYY = TRUE", "DEFAULT: OFF") and
@@ -212,7 +221,13 @@ func (o *tabariOptions) apply(cmd string) bool {
 			o.defaultTarget = strings.TrimSpace(m[1])
 		}
 	case strings.HasPrefix(up, "COMPLEX:"):
-		o.complexFilter = strings.Contains(up, "NOACTPRIOR")
+		o.complex = complexity{NoActPrior: strings.Contains(up, "NOACTPRIOR")}
+		if m := complexVerbs.FindStringSubmatch(up); m != nil {
+			o.complex.Verbs, _ = strconv.Atoi(m[1])
+		}
+		if m := complexConj.FindStringSubmatch(up); m != nil {
+			o.complex.Conj, _ = strconv.Atoi(m[1])
+		}
 	case strings.HasPrefix(up, "SET: TIME SHIFT"):
 		// Time shifts move event dates, which this suite does not compare.
 	case strings.HasPrefix(up, "SET: CODE"):
@@ -269,14 +284,75 @@ func tabariCoder(dir string) (*tabariSuite, int, error) {
 		}
 		d.Merge(one)
 	}
-	ts := &tabariSuite{c: coder.New(dict.Compile(d))}
+	cd := dict.Compile(d)
+	ts := &tabariSuite{c: coder.New(cd), d: cd}
 	return ts, bad, nil
 }
 
 // tabariSuite is the coder of the TABARI suite; it honours the "[###]"
-// discards of the dictionaries, as dict.Dictionary.Discards says.
+// discards of the dictionaries, as dict.Dictionary.Discards says. d is
+// the coder's dictionary, which the complexity filter reads.
 type tabariSuite struct {
 	c *coder.Coder
+	d *dict.Compiled
+}
+
+// complexDeterminers turn a verb after them into a noun ("an attack",
+// "the promised aid"), which TABARI's complexity filter does not count.
+var complexDeterminers = map[string]bool{"a": true, "an": true, "the": true}
+
+// complexConjunctions are the conjunctions TABARI's complexity filter
+// counts; one that joins two actors ("Ithilen and Dagolath") makes a
+// compound actor and is not counted.
+var complexConjunctions = map[string]bool{"and": true, "or": true, "but": true}
+
+// tooComplex reports whether TABARI's complexity filter cx rejects the
+// sentence s: it counts the verbs of the dictionary d (a verb line, not a
+// pattern; not one after a determiner or inside an actor's name) and the
+// conjunctions not between two actors, and with NoActPrior looks whether
+// a verb comes before every actor.
+func tooComplex(d *dict.Compiled, cx complexity, s string) bool {
+	if cx == (complexity{}) {
+		return false
+	}
+	toks := text.Tokenize(s, text.Span{Start: 0, End: len(s)}, nil)
+	actors := d.MatchActorsIn(s, toks, nil)
+	inActor := make([]int8, len(toks)) // bits: 1 in an actor, 2 its first token, 4 its last
+	for _, m := range actors {
+		for k := m.Start; k < m.End; k++ {
+			inActor[k] = 1
+		}
+		inActor[m.Start] |= 2
+		inActor[m.End-1] |= 4
+	}
+	firstActor := len(toks)
+	if len(actors) > 0 {
+		firstActor = actors[0].Start
+	}
+	verbs, firstVerb := 0, len(toks)
+	seen := map[int]bool{}
+	for _, m := range d.MatchVerbs(toks, nil) {
+		v := &d.Verbs[m.Index]
+		if v.Patterned || seen[m.Start] || inActor[m.Start] != 0 ||
+			m.Start > 0 && complexDeterminers[strings.ToLower(toks[m.Start-1].Text(s))] {
+			continue
+		}
+		seen[m.Start] = true
+		verbs++
+		firstVerb = min(firstVerb, m.Start)
+	}
+	conj := 0
+	for k, t := range toks {
+		if !complexConjunctions[strings.ToLower(t.Text(s))] {
+			continue
+		}
+		if k > 0 && k+1 < len(toks) && inActor[k-1]&4 != 0 && inActor[k+1]&2 != 0 {
+			continue // a compound actor
+		}
+		conj++
+	}
+	return cx.Verbs > 0 && verbs >= cx.Verbs || cx.Conj > 0 && conj >= cx.Conj ||
+		cx.NoActPrior && firstVerb < firstActor
 }
 
 // tabariDate converts a record date (YYMMDD, or YYYYMMDD under SET: YYYY)
@@ -392,7 +468,7 @@ func tabariCode(ts *tabariSuite, o *tabariOptions, rec *tabariRecord) []string {
 			words++
 		}
 	}
-	if words < o.minWords {
+	if words < o.minWords || tooComplex(ts.d, o.complex, rec.Text) {
 		return nil
 	}
 	a := reader.Article{ID: rec.ID, Date: tabariDate(rec.Date, o.yyyy), Text: rec.Text}

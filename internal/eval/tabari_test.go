@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"reflect"
 	"testing"
+
+	"github.com/sitrep/sitrep/internal/dict"
 )
 
 // TestTabariParserAgreesWithJSON checks the Validate.text reader against
@@ -68,7 +70,8 @@ func TestTabariOptions(t *testing.T) {
 		{"min words", "OPTION: SET: MINIMUM WORDS = 4", tabariOptions{minWords: 4}, true},
 		{"default", "OPTION:  DEFAULT: SOURCE [DEFSRC] PRIOR TARGET [DEFTAR] AFTER", tabariOptions{defaultSource: "DEFSRC", defaultTarget: "DEFTAR"}, true},
 		{"default target only", "DEFAULT: TARGET [DEFTAR]", tabariOptions{defaultTarget: "DEFTAR"}, true},
-		{"complex", "COMPLEX: VERBS[5] CONJ[4] NOACTPRIOR EXPLAIN", tabariOptions{complexFilter: true}, true},
+		{"complex", "COMPLEX: VERBS[5] CONJ[4] NOACTPRIOR EXPLAIN", tabariOptions{complex: complexity{Verbs: 5, Conj: 4, NoActPrior: true}}, true},
+		{"complex without prior", "COMPLEX: VERBS[5] CONJ[4] EXPLAIN", tabariOptions{complex: complexity{Verbs: 5, Conj: 4}}, true},
 		{"time shift ignored", "SET: TIME SHIFT = TRUE", tabariOptions{}, true},
 		{"unknown", "SET: FROBNICATE = TRUE", tabariOptions{}, false},
 	} {
@@ -89,5 +92,42 @@ func TestTabariDate(t *testing.T) {
 	}
 	if got := tabariDate("19140724", true); got != "1914-07-24" {
 		t.Errorf("tabariDate(19140724, yyyy) = %q", got)
+	}
+}
+
+// TABARI's complexity filter: the verbs of the dictionary (not after a
+// determiner), the conjunctions (not inside a compound actor), and a verb
+// before every actor.
+func TestTabariComplexity(t *testing.T) {
+	d := &dict.Dictionary{}
+	for _, f := range []string{"roles.actors", "roles.verbs"} {
+		one, _, err := dict.LoadFile(filepath.Join("..", "dict", "testdata", "tabari", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		d.Merge(one)
+	}
+	c := dict.Compile(d)
+	verbs := complexity{Verbs: 3}
+	conj := complexity{Conj: 2}
+	prior := complexity{NoActPrior: true}
+	for _, tc := range []struct {
+		name string
+		cx   complexity
+		text string
+		want bool
+	}{
+		{"no filter", complexity{}, "Condemning Kestria, Valdoria warned, appealed and promised.", false},
+		{"three verbs", verbs, "Valdoria condemned, warned and appealed to Kestria.", true},
+		{"a verb after a determiner is a noun", verbs, "Valdoria condemned an attack and the release of Kestria.", false},
+		{"two conjunctions", conj, "Valdoria condemned Kestria and warned Morvane but promised aid.", true},
+		{"a compound's conjunction is not counted", conj, "Valdoria and Kestria condemned Morvane but promised aid.", false},
+		{"a verb before every actor", prior, "Condemning the attack, Valdoria warned Kestria.", true},
+		{"an actor first", prior, "Valdoria warned Kestria after condemning the attack.", false},
+		{"a null-coded verb first", prior, "Postponing the summit, Valdoria warned Kestria.", false},
+	} {
+		if got := tooComplex(c, tc.cx, tc.text); got != tc.want {
+			t.Errorf("%s: tooComplex(%+v, %q) = %v, want %v", tc.name, tc.cx, tc.text, got, tc.want)
+		}
 	}
 }
