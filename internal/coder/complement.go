@@ -73,23 +73,11 @@ func complementVerb(t *trigger, ti int, ts []trigger, toks []text.Token) *dict.V
 	if v.Code[:2] == "14" {
 		return protestVerb(v, &ts[ti+1], t.End, toks)
 	}
-	table := complementCodes[v.Code[:2]]
-	n := &ts[ti+1]
-	if table == nil || n.Start-t.End > complementReach || complementCodes[n.verb.Code[:2]] != nil || n.verb.Code[:2] == "01" {
+	ni := complementOf(t, ti, ts, toks)
+	if ni < 0 || complementCodes[ts[ni].verb.Code[:2]] != nil {
 		return v
 	}
-	linked := complementLinks[toks[t.End-1].Stem]
-	for _, tok := range toks[t.End:n.Start] {
-		switch {
-		case complementLinks[tok.Stem]:
-			linked = true
-		case tok.Stem == "," || tok.Stem == ";" || tok.Stem == ":" || clauseBreaks[tok.Stem] && tok.Stem != "that":
-			return v
-		}
-	}
-	if !linked {
-		return v
-	}
+	table, n := complementCodes[v.Code[:2]], &ts[ni]
 	code := ""
 	for k := len(n.verb.Code); k >= 2 && code == ""; k-- {
 		code = table[n.verb.Code[:k]]
