@@ -23,8 +23,36 @@ import (
 // concurrent use; each call uses scratch buffers from a pool.
 type Coder struct {
 	dict *dict.Compiled
+	opts Options
 	pool sync.Pool
 }
+
+// Options change what a Coder codes, as the options of a TABARI project
+// do. The zero value is the default.
+type Options struct {
+	// Legacy says which triggers of TABARI and PETRARCH verbs
+	// (dict.Verb.Legacy) a sentence keeps.
+	Legacy LegacyScope
+	// ForwardActor makes a pronoun carried over from the previous
+	// sentence (see forward) take its antecedent's actor code without
+	// the agent's ("Fornost President ..." then "He" is FOR, not
+	// FORGOVPRS), as TABARI's FORWARD option does.
+	ForwardActor bool
+}
+
+// LegacyScope is TABARI's "SET: CODE" option: which of the verbs of a
+// sentence are coded.
+type LegacyScope int
+
+const (
+	// ByClause codes the first verb of each clause ("SET: CODE BY
+	// CLAUSE", the default; see firstOfClause).
+	ByClause LegacyScope = iota
+	// BySentence codes the first verb of the sentence only.
+	BySentence
+	// AllVerbs codes every verb ("SET: CODE ALL").
+	AllVerbs
+)
 
 type scratch struct {
 	sents    []text.Span
@@ -36,6 +64,13 @@ type scratch struct {
 	verbAt   []bool // verbAt[k]: a verb pattern starts at token k
 	view     []text.Token
 	viewAt   []int // viewAt[k]: the index in toks of view[k]
+	// The previous sentence's tokens, verbs and mentions, read when a
+	// pronoun needs its antecedent (see forward).
+	prevToks    []text.Token
+	prevMatches []dict.Match
+	prevVerbs   []dict.Match
+	prevVerbAt  []bool
+	prevMention []mention
 }
 
 // New returns a Coder using d; nil means the built-in dictionaries.
@@ -46,6 +81,13 @@ func New(d *dict.Compiled) *Coder {
 	c := &Coder{dict: d}
 	c.pool.New = func() any { return new(scratch) }
 	return c
+}
+
+// With returns a Coder with c's dictionary and the options o.
+func (c *Coder) With(o Options) *Coder {
+	n := New(c.dict)
+	n.opts = o
+	return n
 }
 
 // Stats counts what Code saw, for throughput reports.
@@ -226,8 +268,11 @@ func (c *Coder) sentence(sc *scratch, a *reader.Article, si int, sp text.Span, d
 		lowerCaps(a.Text, toks, sc.matches)
 	}
 	sc.mentions = c.mentions(toks, sc.verbAt, sc.matches, a.Date, sc.mentions[:0])
+	if si > 0 {
+		sc.mentions = c.forward(sc, a, sc.sents[si-1], sc.mentions)
+	}
 	sc.triggers = c.pickTriggers(sc.verbs, sc.mentions, toks, sc.triggers[:0])
-	obligations(sc.triggers, sc.mentions, toks)
+	obligations(sc.triggers, sc.mentions, toks, true)
 	ms := sc.mentions
 	first := len(dst)
 	for ti := range sc.triggers {
@@ -366,8 +411,14 @@ func (c *Coder) pickTriggers(vs []dict.Match, ms []mention, toks []text.Token, o
 		return -1
 	}
 	for _, v := range vs {
-		if inMention(v.Start) >= 0 {
-			continue
+		if i := inMention(v.Start); i >= 0 {
+			// A pattern that opens with an actor noun names its subject
+			// ("warplanes pounded", "prisoners rioted"): the trigger
+			// begins after the actor, which is its source.
+			if c.dict.Verbs[v.Index].Legacy || ms[i].end >= v.End {
+				continue
+			}
+			v.Start = ms[i].end
 		}
 		if i := inMention(v.End - 1); i >= 0 {
 			// The pattern's object is an actor noun ("strengthened its
@@ -399,6 +450,10 @@ func (c *Coder) pickTriggers(vs []dict.Match, ms []mention, toks []text.Token, o
 			}
 		}
 	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	// A statement that an actor must act is a demand (obligations), which
+	// stays when the statement would go.
+	obligations(out, ms, toks, false)
 	if len(out) > 1 {
 		kept := out[:0]
 		for _, t := range out {
@@ -410,8 +465,12 @@ func (c *Coder) pickTriggers(vs []dict.Match, ms []mention, toks []text.Token, o
 			out = kept
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
-	out = firstOfClause(out, toks)
+	switch c.opts.Legacy {
+	case ByClause:
+		out = firstOfClause(out, toks)
+	case BySentence:
+		out = firstOfSentence(out)
+	}
 	return means(promises(out, toks), ms, toks)
 }
 
@@ -462,6 +521,21 @@ func firstOfClause(ts []trigger, toks []text.Token) []trigger {
 		}
 		kept = append(kept, t)
 		last = t.End
+	}
+	return kept
+}
+
+// firstOfSentence keeps, of the triggers of TABARI and PETRARCH verbs, the
+// first of the sentence (TABARI's "SET: CODE BY SENTENCE"). ts is in text
+// order.
+func firstOfSentence(ts []trigger) []trigger {
+	kept, seen := ts[:0], false
+	for _, t := range ts {
+		if t.verb.Legacy && seen {
+			continue
+		}
+		seen = seen || t.verb.Legacy
+		kept = append(kept, t)
 	}
 	return kept
 }
@@ -554,6 +628,27 @@ func breakBetween(toks []text.Token, from, to int) bool {
 	return false
 }
 
+// actorPlacePreps attach a place to the actor before them: "the rebels in
+// Darfur", "the leaders of Kosovo".
+var actorPlacePreps = stemSet("in", "of", "from")
+
+// placeAfter returns the index after a place phrase of one to three
+// capitalised words that starts at k ("in Darfur", "in South Sudan"), or k
+// when none does.
+func placeAfter(toks []text.Token, k int) int {
+	if k+1 >= len(toks) || !actorPlacePreps[toks[k].Stem] {
+		return k
+	}
+	j := k + 1
+	for j < len(toks) && j-k <= 3 && toks[j].Kind == text.Word && toks[j].Case&text.Capitalized != 0 {
+		j++
+	}
+	if j == k+1 {
+		return k
+	}
+	return j
+}
+
 // demandVerb is the rule behind obligations.
 var demandVerb = dict.Verb{Code: "100", Pattern: "<statement> ... <actor> {must|should|has to|needs to}", Rule: "coder", TargetInside: true}
 
@@ -566,10 +661,10 @@ const obligationReach = 6
 // obligations turns a statement that another actor must act into a demand
 // on that actor (CAMEO 100): "Britain said Libya must hand over the
 // suspects" is Britain demanding of Libya, whatever the act demanded.
-func obligations(ts []trigger, ms []mention, toks []text.Token) {
+func obligations(ts []trigger, ms []mention, toks []text.Token, legacy bool) {
 	for i := range ts {
 		t := &ts[i]
-		if t.verb.Code[:2] != "01" {
+		if t.verb.Code[:2] != "01" || t.verb.Legacy && !legacy {
 			continue
 		}
 		for mi, m := range ms {
@@ -580,6 +675,7 @@ func obligations(ts []trigger, ms []mention, toks []text.Token) {
 			for j := mi + 1; j < len(ms) && ms[j].group == m.group; j++ {
 				k = ms[j].end // "US and British forces must"
 			}
+			k = placeAfter(toks, k)
 			if k < len(toks) && (toks[k].Stem == "also" || toks[k].Stem == "now") {
 				k++
 			}
@@ -805,4 +901,102 @@ func slotRoles(t *trigger, ms []mention, toks []text.Token, srcs, tgts []int) ([
 		tgts = nil
 	}
 	return srcs, tgts
+}
+
+// forwardPronouns are the subject pronouns that forward looks for.
+var forwardPronouns = stemSet("he", "she", "it", "they")
+
+// copulas follow an expletive "it" ("it is likely that", "it seems").
+var copulas = stemSet("is", "was", "be", "seems", "seemed", "appears", "appeared", "remains", "remained")
+
+// expletives follow the copula of an expletive "it" within a few words.
+var expletives = stemSet("that", "whether", "to", "if")
+
+// leadingPronoun returns the token of a subject pronoun that opens the
+// sentence's actors ("He has also asked Gondor", "In a later statement it
+// promised aid"): no actor and no verb stands before it. An expletive
+// "it" ("It is likely that ...") is none, nor is a pronoun quoted ("'It
+// came too late,' said ..."), whose speaker may be anyone. -1 if there is
+// none.
+func leadingPronoun(toks []text.Token, verbAt []bool, ms []mention) int {
+	end := len(toks)
+	if len(ms) > 0 {
+		end = ms[0].start
+	}
+	quotes := 0
+	for _, t := range toks {
+		if t.Stem == `"` {
+			quotes++
+		}
+	}
+	before := 0 // quote marks before k
+	for k := 0; k < end; k++ {
+		if verbAt[k] {
+			return -1
+		}
+		if toks[k].Stem == `"` {
+			before++
+		}
+		if !forwardPronouns[toks[k].Stem] || toks[k].Kind != text.Word {
+			continue
+		}
+		if before%2 == 1 || before == 0 && quotes%2 == 1 {
+			// Inside a quotation, or one that opened in a sentence
+			// before and closes in this one.
+			return -1
+		}
+		if toks[k].Stem == "it" && k+1 < len(toks) && copulas[toks[k+1].Stem] {
+			for j := k + 2; j < len(toks) && j <= k+5; j++ {
+				if expletives[toks[j].Stem] && toks[j-1].Stem != "about" {
+					return -1
+				}
+			}
+		}
+		return k
+	}
+	return -1
+}
+
+// forward resolves a pronoun that opens the sentence's actors to the
+// first actor of the previous sentence prev of the same article: "Egypt
+// offered to host the talks. It also invited Jordan." is Egypt inviting
+// Jordan. (A pronoun after an actor of its own sentence refers to that
+// sentence's subject, see subjectBefore.) The pronoun becomes a mention
+// of that actor, inserted before ms, which it returns.
+func (c *Coder) forward(sc *scratch, a *reader.Article, prev text.Span, ms []mention) []mention {
+	k := leadingPronoun(sc.toks, sc.verbAt, ms)
+	if k < 0 {
+		return ms
+	}
+	s := a.Text
+	sc.prevToks = joinUnderscores(s, text.Tokenize(s, prev, sc.prevToks[:0]))
+	sc.prevMatches = c.dict.MatchActorsIn(s, sc.prevToks, sc.prevMatches[:0])
+	sc.prevMatches, _ = c.dict.DropNull(sc.prevMatches, a.Date)
+	if len(sc.prevMatches) == 0 {
+		return ms
+	}
+	sc.prevVerbAt = sc.prevVerbAt[:0]
+	for range sc.prevToks {
+		sc.prevVerbAt = append(sc.prevVerbAt, false)
+	}
+	sc.prevVerbs = c.dict.MatchVerbs(sc.prevToks, sc.prevVerbs[:0])
+	for _, v := range sc.prevVerbs {
+		sc.prevVerbAt[v.Start] = true
+	}
+	sc.prevMention = c.mentions(sc.prevToks, sc.prevVerbAt, sc.prevMatches, a.Date, sc.prevMention[:0])
+	if len(sc.prevMention) == 0 {
+		return ms
+	}
+	m := sc.prevMention[0]
+	m.start, m.end, m.prep, m.group, m.target, m.localized = k, k+1, "", 0, false, false
+	if c.opts.ForwardActor && m.kind == dict.Agent && m.country != "" {
+		m.code, m.kind, m.sectors = m.country, dict.Country, nil
+	}
+	ms = append(ms, mention{})
+	copy(ms[1:], ms)
+	ms[0] = m
+	for i := 1; i < len(ms); i++ {
+		ms[i].group++
+	}
+	return ms
 }

@@ -44,6 +44,38 @@ var askedFor = map[string]string{
 	"0834": "44", "084": "53", "085": "54", "086": "55", "087": "56",
 }
 
+// askedActs inverts askedFor: the last digits of a specific appeal, intent
+// or demand to the code prefix of the act asked for.
+var askedActs = func() map[string]string {
+	m := make(map[string]string, len(askedFor))
+	for prefix, digits := range askedFor {
+		m[digits] = prefix
+	}
+	return m
+}()
+
+// askedAct returns the code prefix of the act that an appeal (02), intent
+// (03) or demand (10) code asks for, promises or demands ("0231", an
+// appeal for economic aid, asks for "071"), or "" for a generic one or
+// another root. Intents number mediating 039 beside accepting mediation
+// 038, where appeals and demands have one code (028, 108).
+func askedAct(code string) string {
+	if len(code) < 3 {
+		return ""
+	}
+	digits := code[2:]
+	switch code[:2] {
+	case "03":
+		if digits == "9" {
+			digits = "8"
+		}
+	case "02", "10":
+	default:
+		return ""
+	}
+	return askedActs[digits]
+}
+
 // asking returns the complement table of an appeal, intent or demand root.
 func asking(root string) map[string]string {
 	m := make(map[string]string, len(askedFor))
@@ -74,13 +106,27 @@ func complementVerb(t *trigger, ti int, ts []trigger, toks []text.Token) *dict.V
 		return protestVerb(v, &ts[ti+1], t.End, toks)
 	}
 	ni := complementOf(t, ti, ts, toks)
-	if ni < 0 || complementCodes[ts[ni].verb.Code[:2]] != nil {
+	if ni < 0 {
 		return v
 	}
 	table, n := complementCodes[v.Code[:2]], &ts[ni]
-	code := ""
-	for k := len(n.verb.Code); k >= 2 && code == ""; k-- {
-		code = table[n.verb.Code[:k]]
+	act, code := n.verb.Code, ""
+	switch {
+	case act[:2] == v.Code[:2]:
+		// A generic verb whose complement is a specific one of its kind
+		// ("warned that police will no longer tolerate rallies") takes
+		// its code.
+		code = complementVerb(n, ni, ts, toks).Code
+	case complementCodes[act[:2]] != nil:
+		// The complement asks, promises or demands in turn ("rejected
+		// calls for economic aid", "must be ready to mediate"): the act
+		// it names is what this verb governs.
+		if act = askedAct(complementVerb(n, ni, ts, toks).Code); act == "" {
+			return v
+		}
+	}
+	for k := len(act); k >= 2 && code == ""; k-- {
+		code = table[act[:k]]
 	}
 	// Only a more specific code of the same kind: a generic appeal (020)
 	// becomes any appeal, an appeal for aid (023) only an appeal for a
@@ -104,6 +150,8 @@ var protestAims = map[string]string{
 	"0242": "2", "1042": "2", "0832": "2",
 	"0243": "3", "1043": "3", "0833": "3",
 	"0244": "4", "1044": "4", "0834": "4",
+	// Political reform not specified is a change of policy to protest for.
+	"024": "2", "104": "2", "083": "2",
 }
 
 // protestLinks join a protest to what it demands: "rallied to demand",
@@ -157,7 +205,7 @@ func complementOf(t *trigger, ti int, ts []trigger, toks []text.Token) int {
 	if n.Start < t.End || n.Start-t.End > complementReach || n.verb.Code[:2] == "01" {
 		return -1
 	}
-	linked := complementLinks[toks[t.End-1].Stem]
+	linked := complementLinks[toks[t.End-1].Stem] || askedObject(t, n, toks)
 	for _, tok := range toks[t.End:n.Start] {
 		switch {
 		case complementLinks[tok.Stem]:
@@ -170,6 +218,30 @@ func complementOf(t *trigger, ti int, ts []trigger, toks []text.Token) int {
 		return -1
 	}
 	return ti + 1
+}
+
+// objectDeterminers may stand between a verb and the noun it takes as its
+// object: "rejected the repeated calls".
+var objectDeterminers = stemSet("a", "an", "the", "its", "their", "his", "her", "any", "all", "new", "recent", "repeated", "renewed", "latest")
+
+// askedObject reports whether n, an appeal, intent or demand named by a
+// noun, is the object of a rejection t ("rejected calls for economic aid",
+// "turned down the request for troops"): only determiners stand between.
+func askedObject(t, n *trigger, toks []text.Token) bool {
+	if t.verb.Code[:2] != "12" {
+		return false
+	}
+	switch n.verb.Code[:2] {
+	case "02", "03", "10":
+	default:
+		return false
+	}
+	for _, tok := range toks[t.End:n.Start] {
+		if !objectDeterminers[tok.Stem] {
+			return false
+		}
+	}
+	return true
 }
 
 // complementTarget returns the target of what t governs, for a t without

@@ -13,10 +13,10 @@ const dataDir = "../../../shared/eval"
 // floors are the committed minimum scores: a change that lowers coding
 // quality below them fails. Raise them as the coder improves.
 var floors = map[string]map[string]float64{
-	"plover": {"event_type": 0.79, "source_country_f1": 0.82, "target_country_f1": 0.59, "source_sector_accuracy": 0.56},
-	"cameo":  {"root": 0.81, "base": 0.65, "exact": 0.57},
+	"plover": {"event_type": 0.81, "source_country_f1": 0.84, "target_country_f1": 0.61, "source_sector_accuracy": 0.57},
+	"cameo":  {"root": 0.85, "base": 0.70, "exact": 0.63},
 	// Records coded exactly as expected, with the suite's own dictionaries.
-	"tabari":   {"pass_rate": 0.79},
+	"tabari":   {"pass_rate": 0.81},
 	"petrarch": {"pass_rate": 0.77},
 }
 

@@ -165,9 +165,16 @@ type tabariOptions struct {
 	defaultSource string // DEFAULT: SOURCE [X]: the source of an event without one
 	defaultTarget string // DEFAULT: TARGET [X]
 	minWords      int    // SET: MINIMUM WORDS: shorter records are not coded
+	// coder holds the options the coder honours: SET: CODE BY CLAUSE,
+	// BY SENTENCE or ALL.
+	coder coder.Options
 	// complex is TABARI's complexity filter (COMPLEX: VERBS[n] CONJ[n]
 	// NOACTPRIOR): a record it finds too complex is coded as nothing.
 	complex complexity
+	// forward is the mask of FORWARD: <mask>, "" when off: the record
+	// IDs' characters under its "N"s name a story, whose records are
+	// coded as one article (see storyKey).
+	forward string
 }
 
 // complexity is TABARI's COMPLEX option: a sentence with at least Verbs
@@ -230,10 +237,19 @@ func (o *tabariOptions) apply(cmd string) bool {
 		}
 	case strings.HasPrefix(up, "SET: TIME SHIFT"):
 		// Time shifts move event dates, which this suite does not compare.
-	case strings.HasPrefix(up, "SET: CODE"):
-		// CODE BY CLAUSE / SENTENCE / ALL: sitrep always codes every
-		// clause's events, which is CODE ALL.
-	case strings.HasPrefix(up, "FORWARD:"), strings.HasPrefix(up, "OUTPUT:"), strings.HasPrefix(up, "LABEL:"),
+	case strings.HasPrefix(up, "SET: CODE BY CLAUSE"):
+		o.coder.Legacy = coder.ByClause
+	case strings.HasPrefix(up, "SET: CODE BY SENTENCE"):
+		o.coder.Legacy = coder.BySentence
+	case strings.HasPrefix(up, "SET: CODE ALL"):
+		o.coder.Legacy = coder.AllVerbs
+	case strings.HasPrefix(up, "FORWARD:"):
+		f := strings.Fields(strings.TrimPrefix(up, "FORWARD:"))
+		o.forward = ""
+		if len(f) > 0 && !strings.EqualFold(f[len(f)-1], "OFF") {
+			o.forward = f[0]
+		}
+	case strings.HasPrefix(up, "OUTPUT:"), strings.HasPrefix(up, "LABEL:"),
 		strings.HasPrefix(up, "SET: LABEL"), strings.HasPrefix(up, "SET: SKIP RECORDS"), strings.Contains(up, "USAGE"),
 		strings.HasPrefix(up, "SET: DUP WARNING"):
 		// Output layout, record IDs and usage statistics: not coding.
@@ -291,15 +307,53 @@ func tabariCoder(dir string) (*tabariSuite, int, error) {
 
 // tabariSuite is the coder of the TABARI suite; it honours the "[###]"
 // discards of the dictionaries, as dict.Dictionary.Discards says. d is
-// the coder's dictionary, which the complexity filter reads.
+// the coder's dictionary, which the complexity filter reads; with holds
+// the coders for the options records have set.
 type tabariSuite struct {
-	c *coder.Coder
-	d *dict.Compiled
+	c    *coder.Coder
+	d    *dict.Compiled
+	with map[coder.Options]*coder.Coder
+	// story and storyText are the key and text so far of the story
+	// being coded under FORWARD.
+	story, storyText string
+}
+
+// storyKey returns the story a record ID names under the FORWARD mask:
+// the ID's characters under the mask's "N"s, the mask and the ID aligned
+// at their ends ("***NNN*SSS" reads story "001" from "FRWD-001-002";
+// the "S"s number its sentences). "" when the mask names none.
+func storyKey(mask, id string) string {
+	shift := len(id) - len(mask) // id[i+shift] is under mask[i]
+	var b strings.Builder
+	for i := max(0, -shift); i < len(mask); i++ {
+		if mask[i] == 'N' {
+			b.WriteByte(id[i+shift])
+		}
+	}
+	return b.String()
+}
+
+// coder returns the suite's coder with the options o.
+func (ts *tabariSuite) coder(o coder.Options) *coder.Coder {
+	if o == (coder.Options{}) {
+		return ts.c
+	}
+	if c, ok := ts.with[o]; ok {
+		return c
+	}
+	if ts.with == nil {
+		ts.with = map[coder.Options]*coder.Coder{}
+	}
+	ts.with[o] = ts.c.With(o)
+	return ts.with[o]
 }
 
 // complexDeterminers turn a verb after them into a noun ("an attack",
 // "the promised aid"), which TABARI's complexity filter does not count.
 var complexDeterminers = map[string]bool{"a": true, "an": true, "the": true}
+
+// subjectPronouns are the pronouns FORWARD resolves.
+var subjectPronouns = map[string]bool{"he": true, "she": true, "it": true, "they": true}
 
 // complexConjunctions are the conjunctions TABARI's complexity filter
 // counts; one that joins two actors ("Ithilen and Dagolath") makes a
@@ -310,8 +364,10 @@ var complexConjunctions = map[string]bool{"and": true, "or": true, "but": true}
 // sentence s: it counts the verbs of the dictionary d (a verb line, not a
 // pattern; not one after a determiner or inside an actor's name) and the
 // conjunctions not between two actors, and with NoActPrior looks whether
-// a verb comes before every actor.
-func tooComplex(d *dict.Compiled, cx complexity, s string) bool {
+// a verb comes before every actor. With forwarded, a subject pronoun
+// counts as an actor: under FORWARD it stands for one of the sentence
+// before.
+func tooComplex(d *dict.Compiled, cx complexity, s string, forwarded bool) bool {
 	if cx == (complexity{}) {
 		return false
 	}
@@ -328,6 +384,11 @@ func tooComplex(d *dict.Compiled, cx complexity, s string) bool {
 	firstActor := len(toks)
 	if len(actors) > 0 {
 		firstActor = actors[0].Start
+	}
+	for k := 0; forwarded && k < firstActor; k++ {
+		if subjectPronouns[strings.ToLower(toks[k].Text(s))] {
+			firstActor = k
+		}
 	}
 	verbs, firstVerb := 0, len(toks)
 	seen := map[int]bool{}
@@ -468,13 +529,31 @@ func tabariCode(ts *tabariSuite, o *tabariOptions, rec *tabariRecord) []string {
 			words++
 		}
 	}
-	if words < o.minWords || tooComplex(ts.d, o.complex, rec.Text) {
+	// Under FORWARD the records of a story are coded as one article, so
+	// that a pronoun can take an actor of the record before (coder.Options
+	// ForwardActor); only this record's events count.
+	body, from := text.Normalize(rec.Text), 0
+	if key := storyKey(o.forward, rec.ID); key == "" {
+		ts.story, ts.storyText = "", ""
+	} else {
+		if key == ts.story && ts.storyText != "" {
+			from = len(ts.storyText) + 1
+			body = ts.storyText + " " + body
+		}
+		ts.story, ts.storyText = key, body
+	}
+	if words < o.minWords || tooComplex(ts.d, o.complex, rec.Text, from > 0) {
 		return nil
 	}
-	a := reader.Article{ID: rec.ID, Date: tabariDate(rec.Date, o.yyyy), Text: rec.Text}
-	es, _ := ts.c.Code(&a, nil)
+	a := reader.Article{ID: rec.ID, Date: tabariDate(rec.Date, o.yyyy), Text: body}
+	opts := o.coder
+	opts.ForwardActor = true
+	es, _ := ts.coder(opts).Code(&a, nil)
 	var out []string
 	for i := range es {
+		if es[i].Evidence.SentenceStart < from {
+			continue // an event of an earlier record of the story
+		}
 		src, tgt := o.actorCode(es[i].Source, true), o.actorCode(es[i].Target, false)
 		if src == "" || tgt == "" {
 			continue // TABARI codes an event only with both actors

@@ -6,8 +6,10 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
+	"github.com/sitrep/sitrep/internal/coder"
 	"github.com/sitrep/sitrep/internal/dict"
 )
 
@@ -73,6 +75,11 @@ func TestTabariOptions(t *testing.T) {
 		{"complex", "COMPLEX: VERBS[5] CONJ[4] NOACTPRIOR EXPLAIN", tabariOptions{complex: complexity{Verbs: 5, Conj: 4, NoActPrior: true}}, true},
 		{"complex without prior", "COMPLEX: VERBS[5] CONJ[4] EXPLAIN", tabariOptions{complex: complexity{Verbs: 5, Conj: 4}}, true},
 		{"time shift ignored", "SET: TIME SHIFT = TRUE", tabariOptions{}, true},
+		{"code all", "OPTION: SET: CODE ALL", tabariOptions{coder: coder.Options{Legacy: coder.AllVerbs}}, true},
+		{"code by sentence", "SET: CODE BY SENTENCE", tabariOptions{coder: coder.Options{Legacy: coder.BySentence}}, true},
+		{"code by clause", "SET: CODE BY CLAUSE", tabariOptions{}, true},
+		{"forward", "OPTION: FORWARD: ^^*****NNN*SSS", tabariOptions{forward: "^^*****NNN*SSS"}, true},
+		{"forward off", "FORWARD: ^^*****NNN*SSS DOC OFF", tabariOptions{}, true},
 		{"unknown", "SET: FROBNICATE = TRUE", tabariOptions{}, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -125,9 +132,57 @@ func TestTabariComplexity(t *testing.T) {
 		{"a verb before every actor", prior, "Condemning the attack, Valdoria warned Kestria.", true},
 		{"an actor first", prior, "Valdoria warned Kestria after condemning the attack.", false},
 		{"a null-coded verb first", prior, "Postponing the summit, Valdoria warned Kestria.", false},
+		{"a pronoun is no actor", prior, "It warned Kestria.", true},
+		{"a forwarded pronoun is an actor", prior, "It warned Kestria.", false},
 	} {
-		if got := tooComplex(c, tc.cx, tc.text); got != tc.want {
+		forwarded := strings.HasPrefix(tc.name, "a forwarded")
+		if got := tooComplex(c, tc.cx, tc.text, forwarded); got != tc.want {
 			t.Errorf("%s: tooComplex(%+v, %q) = %v, want %v", tc.name, tc.cx, tc.text, got, tc.want)
+		}
+	}
+}
+
+// FORWARD's mask, aligned with the record ID at their ends, names the
+// story by the characters under its "N"s.
+func TestStoryKey(t *testing.T) {
+	for _, tc := range []struct{ mask, id, want string }{
+		{"^^*****NNN*SSS", "NEWS-014-003", "014"},
+		{"^^*****NNN*SSS", "NEWS-014-004", "014"},
+		{"NN*S", "AB-07-1", "07"},
+		{"", "NEWS-014-003", ""},
+	} {
+		if got := storyKey(tc.mask, tc.id); got != tc.want {
+			t.Errorf("storyKey(%q, %q) = %q, want %q", tc.mask, tc.id, got, tc.want)
+		}
+	}
+}
+
+// Under FORWARD the records of one story are coded as one article: a
+// pronoun takes the first actor of the record before, without its agent,
+// and only the record's own events count.
+func TestTabariForwardStory(t *testing.T) {
+	d := &dict.Dictionary{}
+	for _, f := range []string{"joins.actors", "joins.agents", "joins.verbs"} {
+		one, _, err := dict.LoadFile(filepath.Join("..", "dict", "testdata", "tabari", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		d.Merge(one)
+	}
+	cd := dict.Compile(d)
+	ts := &tabariSuite{c: coder.New(cd), d: cd}
+	o := tabariOptions{forward: "NNN*SSS"}
+	for _, tc := range []struct {
+		id, text string
+		want     []string
+	}{
+		{"001-001", "Valdoria's prime minister welcomed Morvane on Monday.", []string{"VALGOV/MOR/041"}},
+		{"001-002", "He condemned Kestria.", []string{"VAL/KES/122"}},
+		{"002-001", "He condemned Kestria.", nil},
+	} {
+		rec := tabariRecord{ID: tc.id, Date: "950101", Text: tc.text, Kind: kindEvents}
+		if got := tabariCode(ts, &o, &rec); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%s %q coded %q, want %q", tc.id, tc.text, got, tc.want)
 		}
 	}
 }
