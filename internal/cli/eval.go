@@ -35,7 +35,9 @@ Suites (files under --data, by default ../shared/eval):
             precision/recall/F1, source sector accuracy
   cameo     CAMEO manual examples: root, base and exact code accuracy
   petrarch  PETRARCH2 unit records, coded with their own PETR.Validate dictionaries: record pass rate
-  tabari    TABARI validation records, coded with TABARI's demo dictionaries: record pass rate, per kind
+  tabari    TABARI validation records, coded with TABARI's demo dictionaries and the
+            options of Validate.options (the COMPLEX filter, SET: CODE by clause,
+            sentence or all, and FORWARD stories): record pass rate, per kind
 
 The petrarch and tabari suites build their coder from the suite's own
 dictionaries; --dict and --no-builtin-dicts apply to plover and cameo.

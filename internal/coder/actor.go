@@ -127,7 +127,7 @@ func inName(toks []text.Token, m mention, raw []mention, i int) bool {
 // surname reports whether the agent mention m is one capitalised word
 // that ends a person's name: right after a capitalised word that the
 // dictionaries do not know, is not a title word and does not start the
-// sentence ("Tom King", but not "Saudi King" or "Vice President").
+// sentence ("Peter King", but not "Saudi King" or "Vice President").
 func surname(toks []text.Token, m mention, raw []mention, i int) bool {
 	if m.kind != dict.Agent || m.end-m.start != 1 || m.start < 2 {
 		return false
@@ -219,7 +219,7 @@ func (c *Coder) mentions(toks []text.Token, verbAt []bool, matches []dict.Match,
 			// "Mike German", "Bob Wellington": a country word or capital
 			// that ends a person's name.
 		case surname(toks, m, raw, i):
-			// "Defence Secretary Tom King": an office word that is a
+			// "Defence Minister Peter King": an office word that is a
 			// person's surname.
 		case m.kind == dict.Person && nameGoesOn(toks, m, raw, i):
 			// "Boris Yeltsin" is not "Boris" (Johnson): a known name
@@ -262,7 +262,7 @@ func (c *Coder) mentions(toks []text.Token, verbAt []bool, matches []dict.Match,
 		m.end = end
 		merged = append(merged, m)
 	}
-	merged = localize(merged, places, toks)
+	merged = localize(merged, places, toks, verbAt)
 	for i := range merged {
 		merged[i].prep = prepBefore(toks, merged[i].start)
 		merged[i].group = i
@@ -296,7 +296,7 @@ var formerStem = text.Stem("former")
 
 // formerBefore reports whether "former" stands right before the agent
 // starting at token start, or before the actor right before it ("former
-// Gondor prosecutors"); prev are the mentions before the agent.
+// Kestria magistrates"); prev are the mentions before the agent.
 func formerBefore(toks []text.Token, prev []mention, start int) bool {
 	if n := len(prev); n > 0 && prev[n-1].end == start {
 		start = prev[n-1].start
@@ -345,15 +345,15 @@ func (c *Coder) join(m *mention, n mention, toks []text.Token, verbAt []bool) bo
 		m.end, m.kind, m.name = n.end, dict.Person, n.name
 		switch {
 		case len(n.code) == 3 && n.code == n.country && agent:
-			// "Prime Minister Romendacil", a person coded with a bare
-			// state code: the person is that state's agent (BREGOV).
+			// "High Warden Orlanth", a person coded with a bare state
+			// code: the person is that state's agent (VALGOV).
 			m.code, m.country = agentCode(n.country, m), n.country
 		case n.code != "":
 			m.code, m.country, m.sectors = n.code, n.country, n.sectors
 		}
 		return true
-	// "Prime Minister of Iraq", "forces of the coalition", "doctors from
-	// two American aid groups".
+	// "Prime Minister of Iraq", "forces of the coalition", "nurses from
+	// two Danish charities".
 	case m.kind == dict.Agent && m.country == "" && (n.kind != dict.Agent || n.country != "") && n.kind != dict.Person &&
 		len(between) >= 1 && len(between) <= 2 && ofWords[between[0].Stem] && modifiers(between[1:]):
 		m.end, m.country = n.end, n.country
@@ -364,9 +364,9 @@ func (c *Coder) join(m *mention, n mention, toks []text.Token, verbAt []bool) bo
 		}
 		return true
 	// TABARI and PETRARCH combine an agent with the actor right after
-	// it, or after "in", as with the actor before it: "Prime Minister
-	// Romendacil" (a name coded with its state alone) is BREGOV, "human
-	// rights activists in Arnor" NGMARN. In English a bare country after
+	// it, or after "in", as with the actor before it: "High Warden
+	// Orlanth" (a name coded with its state alone) is VALGOV, "lantern
+	// keepers in Valdoria" NGOVAL. In English a bare country after
 	// an agent most often starts a clause ("told reporters Iraq would"),
 	// so only the legacy dictionaries' actors do this.
 	case m.kind == dict.Agent && m.legacy && n.legacy && n.kind == dict.Country && (m.country == "" || m.country == n.country) &&
@@ -374,9 +374,10 @@ func (c *Coder) join(m *mention, n mention, toks []text.Token, verbAt []bool) bo
 		m.end, m.country, m.kind = n.end, n.country, dict.Agent
 		m.code = agentCode(n.country, m)
 		return true
-	// "former security officials in White House": after "in", a legacy
-	// organisation's code takes the agent's after it (USAGOVELI), unless
-	// it holds it already ("officials in White House" stay USAGOV).
+	// "former harbour officials in Citadel Hall": after "in", a legacy
+	// organisation's code takes the agent's after it (VALGOVELI), unless
+	// it holds it already ("harbour officials in Citadel Hall" stay
+	// VALGOV).
 	case m.kind == dict.Agent && m.legacy && n.legacy && n.kind == dict.Org && m.country == "" && m.acode != "" &&
 		len(between) == 1 && between[0].Stem == "in":
 		m.end, m.country, m.kind, m.name = n.end, n.country, dict.Org, n.name
@@ -486,8 +487,8 @@ func nextStart(ms []mention, i, n int) int {
 // determiners and numbers, or "".
 //
 // The "of" of a quantity is not the phrase's preposition: in "thousands of
-// students marched", "a group of Moroccan diplomats held talks", the
-// students and the diplomats are the subject; the search goes on before the
+// students marched", "a group of Chilean engineers held talks", the
+// students and the engineers are the subject; the search goes on before the
 // quantity ("attacked by hundreds of rebels").
 func prepBefore(toks []text.Token, i int) string {
 	lo := i - 4
@@ -499,7 +500,7 @@ func prepBefore(toks []text.Token, i int) string {
 			lo = j - 4
 			continue
 		case (t.Stem == "least" || t.Stem == "most") && j > 0 && toks[j-1].Stem == "at":
-			// "at least three civilians": a quantity, not a place.
+			// "at least a dozen schoolchildren": a quantity, not a place.
 			j--
 			continue
 		case t.Kind == text.Number || determiners[t.Stem]:
@@ -520,7 +521,7 @@ var quantities = stemSet("thousands", "hundreds", "dozens", "tens", "millions", 
 
 // headName reports whether m is a name that heads its noun phrase: not an
 // agent or an adjective, and not followed by a noun it would qualify
-// ("an Arnorian embassy spokesman"): after it come punctuation, a verb
+// ("a Valdorian harbour spokesman"): after it come punctuation, a verb
 // or a function word.
 func headName(toks []text.Token, verbAt []bool, m *mention) bool {
 	if m.kind == dict.Agent || m.kind == dict.Adjective {
@@ -535,11 +536,11 @@ func headName(toks []text.Token, verbAt []bool, m *mention) bool {
 
 // isConjunction reports whether toks join two members of a compound: "and",
 // a comma or ", and", then optionally a determiner and up to maxModifiers
-// adjectives of the next member ("Fornost and the evil awful Gondor",
-// "Mordor, the awful Fornost, and good Gondor"). After a bare comma, the
+// adjectives of the next member ("Valdoria and the proud ancient Kestria",
+// "Valdoria, mighty Kestria and the tiny Morvane"). After a bare comma, the
 // words are allowed only before a name (name is set), not an agent or
-// an adjective: "Hamas, the militant group", "Rohan, an Arnorian
-// spokesman" are appositions. verbAt, if not nil, is aligned with toks.
+// an adjective: "Morvane, long a Kestria protectorate", "Lumen, a
+// Valdorian spokesman" are appositions. verbAt, if not nil, is aligned with toks.
 func isConjunction(toks []text.Token, verbAt []bool, name bool) bool {
 	k := 0
 	if k < len(toks) && toks[k].Stem == "," {
@@ -577,7 +578,7 @@ func isConjunction(toks []text.Token, verbAt []bool, name bool) bool {
 }
 
 // place is a country word of the sentence, wherever it stands: "in Sudan",
-// "Algiers", "the Kenya Anti-Corruption Commission".
+// "Algiers", "the Ghana Revenue Authority".
 type place struct {
 	start, end int
 	country    string
@@ -585,8 +586,8 @@ type place struct {
 
 // localSectors are the sectors of actors that, named without a country,
 // belong to the country where the text places them: "authorities in
-// Croatia", "opposition groups in Zimbabwe", "President Yoweri Museveni has
-// banned Ugandan opposition candidates". Foreign forces, refugees, aid
+// Croatia", "opposition parties in Malawi", "in Moldova, the president
+// imposed a curfew". Foreign forces, refugees, aid
 // groups, the media and business are often not of the country they are
 // in, so they are left without one.
 var localSectors = map[string]bool{"GOV": true, "OPP": true, "REB": true, "SEP": true, "COP": true,
@@ -605,12 +606,20 @@ func bareLocal(m *mention) bool {
 
 // localize gives agents named without a country the country the sentence
 // places them in. "<agent> in <country>" is the agent of that country, and
-// the phrase takes in the country ("rebels in the Ivory Coast"); otherwise
+// the phrase takes in the country ("rebels in Mali"); otherwise
 // an agent takes the country of the sentence when the sentence names only
 // one, ignoring actors of the agent's own sector, which are most often
-// another country's counterparts ("President Mitterrand welcomed South
-// African leader de Klerk"), and armed actors (see armedSectors).
-func localize(ms []mention, places []place, toks []text.Token) []mention {
+// another country's counterparts ("President Varga met Polish President
+// Jan Nowak"), and armed actors (see armedSectors).
+//
+// No actor after the verb that follows the agent counts when it is, or may
+// be, what the agent acts on, most often another country ("the president
+// condemned Russia", "the Senate voted sanctions on Iran", "a curfew in
+// Moldova", which sceneTarget may make the target; see mayBeTarget). A
+// place that is no actor ("protested in Nairobi") and an actor after a
+// locative ("protested outside the ministry") still count. verbAt marks
+// where verb patterns start.
+func localize(ms []mention, places []place, toks []text.Token, verbAt []bool) []mention {
 	for i := 0; i < len(ms); i++ {
 		m := &ms[i]
 		if !bareLocal(m) || m.end >= len(toks) || toks[m.end].Stem != "in" {
@@ -635,6 +644,15 @@ func localize(ms []mention, places []place, toks []text.Token) []mention {
 		m := &ms[i]
 		if !bareLocal(m) {
 			continue
+		}
+		// cut is where the agent's verb starts; a pattern that opens
+		// inside the agent ("militants fired") starts after it.
+		cut := len(toks)
+		for k := m.start; k < len(toks) && k < len(verbAt); k++ {
+			if verbAt[k] {
+				cut = max(k, m.end)
+				break
+			}
 		}
 		country := ""
 		unique := true
@@ -661,7 +679,7 @@ func localize(ms []mention, places []place, toks []text.Token) []mention {
 		}
 		for j := range ms {
 			o := &ms[j]
-			if j == i || len(o.sectors) > 0 && (o.sectors[0] == m.sectors[0] || armedSectors[o.sectors[0]]) || armedSectors[m.sectors[0]] {
+			if j == i || o.start >= cut && mayBeTarget(o, toks) || len(o.sectors) > 0 && (o.sectors[0] == m.sectors[0] || armedSectors[o.sectors[0]]) || armedSectors[m.sectors[0]] {
 				continue
 			}
 			note(o.country)
@@ -671,4 +689,16 @@ func localize(ms []mention, places []place, toks []text.Token) []mention {
 		}
 	}
 	return ms
+}
+
+// mayBeTarget reports whether the mention o, after a verb, may be taken as
+// its target: not after a locative ("outside the ministry"), which only a
+// legacy verb takes, unless it is a state after "in", which sceneTarget
+// takes.
+func mayBeTarget(o *mention, toks []text.Token) bool {
+	p := prepBefore(toks, o.start)
+	if !placePreps[p] || o.legacy {
+		return true
+	}
+	return (p == "in" || p == "inside") && o.kind == dict.Country
 }

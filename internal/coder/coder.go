@@ -35,8 +35,8 @@ type Options struct {
 	Legacy LegacyScope
 	// ForwardActor makes a pronoun carried over from the previous
 	// sentence (see forward) take its antecedent's actor code without
-	// the agent's ("Fornost President ..." then "He" is FOR, not
-	// FORGOVPRS), as TABARI's FORWARD option does.
+	// the agent's ("Valdoria's high warden ..." then "He" is VAL, not
+	// VALGOV), as TABARI's FORWARD option does.
 	ForwardActor bool
 }
 
@@ -131,7 +131,7 @@ func (c *Coder) Code(a *reader.Article, dst []event.Event) ([]event.Event, Stats
 }
 
 // joinUnderscores drops the "_" tokens that join two words with no space
-// ("Dol_Amroth"), as dictionaries write multi-word names: the words match
+// ("Velmarsh_Hold"), as dictionaries write multi-word names: the words match
 // the dictionary's adjacent words.
 func joinUnderscores(s string, toks []text.Token) []text.Token {
 	if strings.IndexByte(s, '_') < 0 {
@@ -188,8 +188,8 @@ func lowerCaps(s string, toks []text.Token, ms []dict.Match) {
 }
 
 // dayWords name the day of an event. News sets them between a verb and its
-// object ("lifted Friday a day-old blockade", "expelled on Wednesday more
-// than 1,000 refugees"), where they would fill a pattern's gap.
+// object ("reopened on Sunday its two border crossings", "freed Monday
+// some 200 prisoners"), where they would fill a pattern's gap.
 var dayWords = stemSet("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday")
 
 // matchVerbs returns the verb pattern matches of toks, and those that match
@@ -239,7 +239,7 @@ type trigger struct {
 	// would ..."), even once the statement itself is dropped.
 	reported bool
 	// agent is the mention, plus one, that names who used the means of a
-	// generic violence verb ("killed in an Israeli airstrike"), 0 if none.
+	// generic violence verb ("killed in Turkish drone strikes"), 0 if none.
 	agent int
 }
 
@@ -322,10 +322,12 @@ func (c *Coder) sentence(sc *scratch, a *reader.Article, si int, sp text.Span, d
 			}
 		}
 		ps := pairs(srcs, tgts, ms)
-		if code == "150" && len(tgts) == 0 && len(ps) > 0 && ps[0][1] >= 0 {
+		if code == "150" && len(tgts) == 0 && len(ps) > 0 && ps[0][1] >= 0 && exercise(toks[t.Start:t.End]) {
 			// Exercises held by two or more actors with each other are
-			// joint exercises, military cooperation (062): "French and
-			// Egyptian warships began naval drills".
+			// joint exercises, military cooperation (062): "the navies of
+			// Chile and Argentina held exercises", "Russia and Belarus
+			// staged war games". Other shows of force by two are not
+			// ("Iran and North Korea tested missiles").
 			code, rule = "062", rule+" (joint: 062)"
 		}
 		if t.verb.Reverse != "" {
@@ -378,6 +380,20 @@ func (c *Coder) sentence(sc *scratch, a *reader.Article, si int, sp text.Span, d
 		}
 	}
 	return dst
+}
+
+// exerciseWords name military exercises, by stem.
+var exerciseWords = stemSet("exercise", "exercises", "drill", "drills", "maneuver", "maneuvers", "manoeuvre",
+	"manoeuvres", "wargame", "wargames", "game", "games")
+
+// exercise reports whether a trigger's words name a military exercise.
+func exercise(toks []text.Token) bool {
+	for _, t := range toks {
+		if exerciseWords[t.Stem] {
+			return true
+		}
+	}
+	return false
 }
 
 // pickTriggers resolves overlapping verb matches: more literal words win,
@@ -477,8 +493,8 @@ func (c *Coder) pickTriggers(vs []dict.Match, ms []mention, toks []text.Token, o
 // legacyBefore orders two matches of TABARI or PETRARCH verbs as those
 // programs try them: the verb met first in the sentence wins, then the
 // pattern with more words, then a pattern line over the verb's own code
-// ("- $ * [095]" over "CALLED_ON [094]"), then the pattern listed first
-// ("- IN_* [075]" over "- IN_ * [075A]" where both match "in accord").
+// ("- $ * [0211]" over "QUORBLE [020]"), then the pattern listed first
+// ("- AT_* [057]" over "- AT_ * [0571]" where both match "at plonk").
 func legacyBefore(x, y dict.Match, a, b *dict.Verb) bool {
 	switch {
 	case x.Start != y.Start:
@@ -492,14 +508,14 @@ func legacyBefore(x, y dict.Match, a, b *dict.Verb) bool {
 }
 
 // legacyClauseBreaks end a clause for firstOfClause: the clause breaks of
-// the roles and the conjunction "and" ("condemned the attack and promised
-// aid").
+// the roles and the conjunction "and" ("criticised the raid and pledged
+// help").
 var legacyClauseBreaks = stemSet("and")
 
 // firstOfClause keeps, of the triggers of TABARI and PETRARCH verbs
 // (dict.Verb.Legacy), the first of each clause, as those programs code one
-// event a clause: in "condemned an attack by the soldiers", "attack" is the
-// object of "condemned", not a second event. ts is in text order.
+// event a clause: in "criticised a raid by the militia", "raid" is the
+// object of "criticised", not a second event. ts is in text order.
 func firstOfClause(ts []trigger, toks []text.Token) []trigger {
 	kept := ts[:0]
 	last := -1 // the end of the last legacy trigger kept, -1 after a break
@@ -546,9 +562,9 @@ var genericViolence = map[string]bool{"190": true, "180": true, "18": true, "19"
 
 // means folds a violent event named as the subject of a generic violence
 // verb, or as its means after "in" or "by", into one event with the
-// specific code: "a roadside bombing killed one soldier" and "one soldier
-// was killed in a roadside bombing" are the roadside bombing (1833) of the
-// soldier, not an unspecified use of force (190).
+// specific code: "a roadside bomb killed two guards" and "two guards were
+// killed by a roadside bomb" are the roadside bombing (1833) of the
+// guards, not an unspecified use of force (190).
 func means(ts []trigger, ms []mention, toks []text.Token) []trigger {
 	kept := ts[:0]
 	for i := 0; i < len(ts); i++ {
@@ -583,11 +599,11 @@ func means(ts []trigger, ms []mention, toks []text.Token) []trigger {
 var meansPreps = stemSet("in", "by", "during")
 
 // meansReach is how many tokens may stand between the preposition and the
-// means: an article and an actor adjective ("in an Israeli airstrike").
+// means: an article and an actor adjective ("by a Kenyan air strike").
 const meansReach = 3
 
 // meansAfter reports whether n, the trigger after the generic violence
-// verb t, is its means ("killed in an Israeli airstrike"), and the mention
+// verb t, is its means ("killed by Turkish artillery fire"), and the mention
 // (plus one, 0 if none) between them that names who used it.
 func meansAfter(t, n trigger, ms []mention, toks []text.Token) (int, bool) {
 	root := n.verb.Code[:2]
@@ -628,8 +644,8 @@ func breakBetween(toks []text.Token, from, to int) bool {
 	return false
 }
 
-// actorPlacePreps attach a place to the actor before them: "the rebels in
-// Darfur", "the leaders of Kosovo".
+// actorPlacePreps attach a place to the actor before them: "the herders
+// from Turkana", "the militias in Kivu".
 var actorPlacePreps = stemSet("in", "of", "from")
 
 // placeAfter returns the index after a place phrase of one to three
@@ -655,12 +671,12 @@ var demandVerb = dict.Verb{Code: "100", Pattern: "<statement> ... <actor> {must|
 var obligationCues = stemSet("must", "should")
 
 // obligationReach is how many tokens may stand between the statement verb
-// and the obliged actor: "said here Wednesday that the US must".
+// and the obliged actor: "stressed on Friday that Mali should".
 const obligationReach = 6
 
 // obligations turns a statement that another actor must act into a demand
-// on that actor (CAMEO 100): "Britain said Libya must hand over the
-// suspects" is Britain demanding of Libya, whatever the act demanded.
+// on that actor (CAMEO 100): "Senegal said Gambia must return the
+// cattle" is Senegal demanding of Gambia, whatever the act demanded.
 func obligations(ts []trigger, ms []mention, toks []text.Token, legacy bool) {
 	for i := range ts {
 		t := &ts[i]
@@ -673,7 +689,7 @@ func obligations(ts []trigger, ms []mention, toks []text.Token, legacy bool) {
 			}
 			k := m.end
 			for j := mi + 1; j < len(ms) && ms[j].group == m.group; j++ {
-				k = ms[j].end // "US and British forces must"
+				k = ms[j].end // "Chadian and Nigerien troops must"
 			}
 			k = placeAfter(toks, k)
 			if k < len(toks) && (toks[k].Stem == "also" || toks[k].Stem == "now") {
@@ -855,11 +871,11 @@ func slotsFit(m dict.Match, v *dict.Verb, ms []mention, toks []text.Token) bool 
 
 // slotRoles applies the actor slots of a legacy pattern to the roles found
 // by word order: "$" is the source, "+" the target, "%" a compound whose
-// members act on each other ("- % HAVE POSTPONED * [191]": "A and B have
-// postponed" is A to B and B to A). When the pattern places the target
-// but not the source and word order took the target for the source ("+
-// WAS * DEAD": "a soldier was shot dead in X"), the source is the first
-// other actor after the pattern.
+// members act on each other ("- % JOINTLY * [0311]": "A and B jointly
+// ..." is A to B and B to A). When the pattern places the target but not
+// the source and word order took the target for the source ("+ WAS *
+// FREED": "a sailor was freed in X"), the source is the first other actor
+// after the pattern.
 func slotRoles(t *trigger, ms []mention, toks []text.Token, srcs, tgts []int) ([]int, []int) {
 	inside := 0
 	hasSrc, hasTgt := false, false
@@ -875,8 +891,8 @@ func slotRoles(t *trigger, ms []mention, toks []text.Token, srcs, tgts []int) ([
 		case '$':
 			if sl.Where == -1 && sl.Skip == 0 && len(srcs) > 0 {
 				// The subject found by word order is the actor before
-				// the pattern, past appositions ("X, an ally of Y,
-				// called on Z") that the nearest actor is not.
+				// the pattern, past appositions ("X, long a partner of
+				// Y, urged Z") that the nearest actor is not.
 				hasSrc = true
 				continue
 			}
@@ -913,8 +929,8 @@ var copulas = stemSet("is", "was", "be", "seems", "seemed", "appears", "appeared
 var expletives = stemSet("that", "whether", "to", "if")
 
 // leadingPronoun returns the token of a subject pronoun that opens the
-// sentence's actors ("He has also asked Gondor", "In a later statement it
-// promised aid"): no actor and no verb stands before it. An expletive
+// sentence's actors ("She has also urged Chile", "In its reply on Friday
+// it offered talks"): no actor and no verb stands before it. An expletive
 // "it" ("It is likely that ...") is none, nor is a pronoun quoted ("'It
 // came too late,' said ..."), whose speaker may be anyone. -1 if there is
 // none.

@@ -7,10 +7,10 @@ import (
 
 // Complements. CAMEO codes an appeal, an intent, a demand, a rejection or a
 // threat by what is asked, promised, demanded, rejected or threatened:
-// "urged Uganda to repatriate the criminals" is an appeal for judicial
-// cooperation (0213), "asked Portugal for military aid" an appeal for
-// military aid (0232), "threatened to impose import restrictions" a threat
-// of sanctions (1312), "rejected a call to deploy peacekeepers" a refusal of
+// "urged Ghana to extradite the two smugglers" is an appeal for judicial
+// cooperation (0213), "asked Norway for artillery shells" an appeal for
+// military aid (0232), "warned that it would halt tea exports" a threat
+// of sanctions (1312), "spurned appeals to send peacekeepers" a refusal of
 // peacekeeping (1224). complementCodes maps the root of the governing verb
 // to a table from the complement's code prefix to the specific code; the
 // longest prefix wins.
@@ -90,8 +90,8 @@ func asking(root string) map[string]string {
 var complementLinks = stemSet("to", "for", "that", "on", "must", "should")
 
 // complementReach is how many tokens may stand between the governing verb
-// and its complement: the addressee and the link ("asked Tehran and
-// Damascus to provide").
+// and its complement: the addressee and the link ("urged Accra and Lome
+// to share").
 const complementReach = 10
 
 // complementVerb returns the verb t stands for once its complement, the
@@ -114,13 +114,13 @@ func complementVerb(t *trigger, ti int, ts []trigger, toks []text.Token) *dict.V
 	switch {
 	case act[:2] == v.Code[:2]:
 		// A generic verb whose complement is a specific one of its kind
-		// ("warned that police will no longer tolerate rallies") takes
+		// ("warned that Belgrade might issue an ultimatum") takes
 		// its code.
 		code = complementVerb(n, ni, ts, toks).Code
 	case complementCodes[act[:2]] != nil:
-		// The complement asks, promises or demands in turn ("rejected
-		// calls for economic aid", "must be ready to mediate"): the act
-		// it names is what this verb governs.
+		// The complement asks, promises or demands in turn ("turned
+		// down a request for artillery shells", "should agree to meet"):
+		// the act it names is what this verb governs.
 		if act = askedAct(complementVerb(n, ni, ts, toks).Code); act == "" {
 			return v
 		}
@@ -159,10 +159,10 @@ var protestAims = map[string]string{
 var protestLinks = stemSet("to", "for", "demand", "demanding", "call", "calling", "press", "pressing", "urge", "urging", "seek", "seeking")
 
 // protestVerb returns the protest verb v made specific by its complement n,
-// the next trigger: "students staged rallies to demand democratic reforms"
-// is a demonstration for a change of regime (1414). The complement must
-// follow within complementReach tokens from end, in the same clause, after
-// a link word.
+// the next trigger: "farmers blocked the highway, demanding a new
+// constitution" is a blockade for a change of institutions (1444). The
+// complement must follow within complementReach tokens from end, in the
+// same clause, after a link word.
 func protestVerb(v *dict.Verb, n *trigger, end int, toks []text.Token) *dict.Verb {
 	if len(v.Code) != 3 || v.Code == "140" || n.Start < end || n.Start-end > complementReach {
 		return v
@@ -195,8 +195,8 @@ func protestVerb(v *dict.Verb, n *trigger, end int, toks []text.Token) *dict.Ver
 // complementOf returns the index of the trigger that t (index ti) governs,
 // or -1: the next trigger, within complementReach tokens in the same
 // clause, joined to an appeal, intent, demand, rejection or threat by a
-// link word ("threatened to cut off", "called for sanctions", "refused to
-// deploy").
+// link word ("threatened to halt", "appealed for a halt", "refused to
+// send").
 func complementOf(t *trigger, ti int, ts []trigger, toks []text.Token) int {
 	if t.verb.Legacy || ti+1 >= len(ts) || complementCodes[t.verb.Code[:2]] == nil {
 		return -1
@@ -225,8 +225,9 @@ func complementOf(t *trigger, ti int, ts []trigger, toks []text.Token) int {
 var objectDeterminers = stemSet("a", "an", "the", "its", "their", "his", "her", "any", "all", "new", "recent", "repeated", "renewed", "latest")
 
 // askedObject reports whether n, an appeal, intent or demand named by a
-// noun, is the object of a rejection t ("rejected calls for economic aid",
-// "turned down the request for troops"): only determiners stand between.
+// noun, is the object of a rejection t ("turned down a request for
+// artillery shells", "spurned the repeated appeals for troops"): only
+// determiners stand between.
 func askedObject(t, n *trigger, toks []text.Token) bool {
 	if t.verb.Code[:2] != "12" {
 		return false
@@ -245,9 +246,9 @@ func askedObject(t, n *trigger, toks []text.Token) bool {
 }
 
 // complementTarget returns the target of what t governs, for a t without
-// a target of its own: "Iran threatened to cut off electricity to
-// Nakhichevan" is a threat to Nakhichevan, "Tutu called for sanctions
-// against Nigeria" an appeal against Nigeria. -1 when there is none.
+// a target of its own: "Kenya warned that it would halt tea exports to
+// Egypt" is a threat to Egypt, "farmers appealed for a halt to grain
+// imports from Russia" an appeal against Russia. -1 when there is none.
 func complementTarget(t *trigger, ti int, ts []trigger, ms []mention, toks []text.Token, srcs []int) int {
 	n := complementOf(t, ti, ts, toks)
 	if n < 0 {

@@ -6,8 +6,10 @@ import "testing"
 // sentence fails without protestVerb.
 func TestProtestComplement(t *testing.T) {
 	tests := []struct{ text, code string }{
-		{"Indonesian students staged rallies in Jakarta to demand the resignation of the president.", "1411"},
-		{"Georgian protesters demonstrated in Sukhumi, calling for independence from Russia.", "1414"},
+		// a strike for a change of leadership
+		{"Thousands of teachers went on strike in Accra, urging the education minister to step down.", "1431"},
+		// a blockade for a change of institutions
+		{"Farmers blocked the main highway near Poznan for two days, demanding a new constitution.", "1444"},
 	}
 	for _, tc := range tests {
 		es := codeText(t, tc.text)
@@ -23,15 +25,16 @@ func TestProtestComplement(t *testing.T) {
 	}
 }
 
-// An event whose only target is its source itself keeps its source: both
-// actors below are Kyrgyz, and the demand is still coded.
+// An event whose only target is its source itself keeps its source, and
+// has no target: both sides below are Serbia's opposition. Fails without
+// the self-target case of pairs.
 func TestSelfTargetKeepsEvent(t *testing.T) {
-	s := "Ethnic Uzbeks in southern Kyrgyzstan are demanding a UN military presence to protect them against the Kyrgyz majority."
+	s := "Serbian opposition leaders accused rival Serbian opposition parties of betraying voters."
 	es := codeText(t, s)
 	for i := range es {
-		if es[i].CAMEO.Root == "10" && es[i].Source != nil {
+		if es[i].CAMEO.Root == "11" && actorCode(es[i].Source) == "SRBOPP" && es[i].Target == nil {
 			return
 		}
 	}
-	t.Errorf("%q: no demand with a source; got %s", s, describe(es))
+	t.Errorf("%q: no accusation SRBOPP→- ; got %s", s, describe(es))
 }

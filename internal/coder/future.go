@@ -2,9 +2,9 @@ package coder
 
 // Announced events. CAMEO codes what an actor says it will do as an event of
 // its own, asserted now: a promise to cooperate is an intent (root 03,
-// PLOVER AGREE: "Portugal will support Turkey" is 032), and a conflict
-// action announced for the future is a threat (root 13: "NATO will tighten
-// the blockade" is 1381). announcedCodes maps a code prefix, longest first,
+// PLOVER AGREE: "Chile will back Peru's bid" is 032), and a conflict
+// action announced for the future is a threat (root 13: "the navy will
+// blockade the port" is 1381). announcedCodes maps a code prefix, longest first,
 // to the code of its announcement.
 var announcedCodes = map[string]string{
 	// Intents (03).
@@ -31,8 +31,8 @@ func announced(code string) (string, bool) {
 }
 
 // Refused events. CAMEO codes a refusal to cooperate or yield as a
-// rejection (root 12): "Syria will not accept more refugees", "the
-// vice-president declined to resign" (1231). refusedCodes maps a code
+// rejection (root 12): "Malta will not take in more migrants", "the
+// governor declined to step down" (1231). refusedCodes maps a code
 // prefix, longest first, to the code of refusing it.
 var refusedCodes = map[string]string{
 	"03": "120", "036": "125", "037": "127", "038": "126", "039": "126",

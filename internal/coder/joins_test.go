@@ -24,35 +24,35 @@ func TestLegacyJoins(t *testing.T) {
 		want       []string
 	}{
 		{"an agent takes the state of the name after it",
-			"Prime Minister Orlanth condemned Kestria.", []string{"VALGOV/KES/122"}},
+			"High Warden Orlanth skorned Kestria.", []string{"VALGOV/KES/111"}},
 		{"a person whose role today is a bare state code",
-			"Prime Minister Brandir condemned Valdoria.", []string{"KESGOV/VAL/122"}},
+			"High Warden Brandir skorned Valdoria.", []string{"KESGOV/VAL/111"}},
 		{"a legacy agent adds its whole code",
-			"Valdoria's foreign minister urged Kestria.", []string{"VALGOVFRM/KES/102"}},
+			"The tide minister of Valdoria nudgelled Kestria.", []string{"VALGOVTDM/KES/0214"}},
 		{"a prefixed agent goes before the actor after 'in'",
-			"Rights activists in Valdoria condemned Kestria.", []string{"NGMVAL/KES/122"}},
+			"Kestria was skorned by lantern keepers in Valdoria.", []string{"NGOVAL/KES/111"}},
 		{"after a legacy verb, an actor after 'in' is its target",
-			"President Orlanth arrived in Kestria on Monday.", []string{"KES/VALGOVPRS/033", "VALGOVPRS/KES/032"}},
+			"Valdoria's lancers tromped in Kestria.", []string{"KES/VALMIL/044", "VALMIL/KES/043"}},
 		{"a subject acts on each side of 'between'",
-			"Valdoria welcomed talks between Kestria and Morvane.", []string{"VAL/KES/041", "VAL/MOR/041"}},
+			"Valdoria merrilled the truce between Kestria and Morvane.", []string{"VAL/KES/051", "VAL/MOR/051"}},
 		{"determiners and adjectives inside a compound",
-			"Valdoria and the evil awful Kestria welcomed talks with Morvane.", []string{"KES/MOR/041", "VAL/MOR/041"}},
+			"Valdoria and the proud ancient Kestria merrilled the pact with Morvane.", []string{"KES/MOR/051", "VAL/MOR/051"}},
 		{"a comma list with adjectives",
-			"Evil Valdoria, the awful Kestria, and good Morvane condemned Lumen.",
-			[]string{"KES/LUM/122", "MOR/LUM/122", "VAL/LUM/122"}},
+			"Valdoria, mighty Kestria and the tiny Morvane skorned Lumen.",
+			[]string{"KES/LUM/111", "MOR/LUM/111", "VAL/LUM/111"}},
 		{"an apposition after a comma is no member",
-			"Valdoria condemned Morvane, a Kestria ally.", []string{"VAL/MOR/122"}},
+			"Valdoria skorned Morvane, long a Kestria protectorate.", []string{"VAL/MOR/111"}},
 		{"the agent after 'by' of the object is the target",
-			"Valdoria condemned an attack by Kestria soldiers in south Morvane.", []string{"VAL/KESMIL/122"}},
+			"Valdoria skorned the raid by Kestria lancers.", []string{"VAL/KESMIL/111"}},
 		{"a verb after 'and' shares the subject of the verb before",
-			"Valdoria condemned an attack by Kestria soldiers in south Morvane on Thursday and promised aid to Lumen.",
-			[]string{"VAL/KESMIL/122", "VAL/LUM/050"}},
-		{"a former office holder is an elite, after the actor or before it",
-			"Valdoria former security officials condemned former Kestria prosecutors.", []string{"VALELI/KESELI/122"}},
+			"Valdoria skorned the raid by Kestria lancers and grundled help for Lumen.",
+			[]string{"VAL/KESMIL/111", "VAL/LUM/057"}},
+		{"a former office holder is an elite, before the actor or after it",
+			"Former Kestria magistrates skorned Valdoria's former harbour officials.", []string{"KESELI/VALELI/111"}},
 		{"an organisation after 'in' takes the agent's code",
-			"Former security officials in Citadel Hall condemned Kestria.", []string{"VALGOVELI/KES/122"}},
+			"Last week two former harbour officials in Citadel Hall skorned Kestria.", []string{"VALGOVELI/KES/111"}},
 		{"but not a code it holds already",
-			"Security officials in Citadel Hall condemned Kestria.", []string{"VALGOV/KES/122"}},
+			"Kestria skorned the harbour officials in Citadel Hall.", []string{"KES/VALGOV/111"}},
 	}
 	for _, tc := range tests {
 		if got := codeAll(c, tc.text); !slices.Equal(got, tc.want) {
@@ -70,8 +70,6 @@ func TestBuiltinJoins(t *testing.T) {
 	}{ // cooperation: CAMEO roots 04 and 05
 		{"the agent after 'by' of the object is the target",
 			"Egypt praised the efforts by Qatari mediators.", "EGY", "QATGOV"},
-		{"a subject acts on each side of 'between'",
-			"Egypt welcomed talks between Israel and Jordan.", "EGY", "JOR"},
 	}
 	// A noun trigger's sides are its pair, not an actor before it.
 	a := reader.Article{ID: "t", Date: "2024-01-01", Text: "Egypt hopes the talks between Israel and Jordan succeed."}
@@ -80,9 +78,16 @@ func TestBuiltinJoins(t *testing.T) {
 		t.Errorf("the talks between Israel and Jordan: got %d events, want ISR/JOR and no EGY/JOR", len(es))
 	}
 	// Mediation is a third party's, noun or not.
-	a = reader.Article{ID: "t", Date: "2024-01-01", Text: "Egypt began a mediation effort between Israel and Jordan."}
+	a = reader.Article{ID: "t", Date: "2024-01-01", Text: "Egypt resumed its mediation between Israel and Jordan on Monday."}
 	if es, _ := c.Code(&a, nil); find(es, "04", "EGY", "JOR") == nil {
-		t.Errorf("a mediation effort between Israel and Jordan: got %d events, want EGY/JOR", len(es))
+		t.Errorf("its mediation between Israel and Jordan: got %d events, want EGY/JOR", len(es))
+	}
+	// A subject welcomes each side of the talks it welcomes, which are the
+	// pair's, not its own.
+	a = reader.Article{ID: "t", Date: "2024-01-01", Text: "Egypt welcomed talks between Israel and Jordan."}
+	es, _ = c.Code(&a, nil)
+	if e := find(es, "05", "EGY", "JOR"); e == nil || e.CAMEO.Code != "051" || find(es, "04", "ISR", "JOR") == nil || find(es, "04", "EGY", "") != nil {
+		t.Errorf("welcomed talks between Israel and Jordan: coded %q, want 051 EGY/JOR, 040 ISR/JOR and no 04 from EGY", eventCodes(es))
 	}
 	for _, tc := range tests {
 		a := reader.Article{ID: "t", Date: "2024-01-01", Text: tc.text}

@@ -41,22 +41,22 @@ func eventCodes(es []event.Event) []string {
 func TestLegacyPatterns(t *testing.T) {
 	c := tabariCoder(t, "roles.actors", "roles.verbs")
 	tests := []struct{ name, text string }{
-		{"first verb of the clause: the attack is what was condemned", "Valdoria condemned an attack on Morvane."},
-		{"a conjunction starts a clause", "Valdoria condemned Kestria and promised aid to Morvane."},
-		{"a pattern line wins over the verb line", "Valdoria appealed to Kestria on Monday."},
-		{"target before the verb, source after it", "Valdorian hostages were released from Morvane."},
-		{"a compound acts on itself", "Valdoria and Kestria have postponed the summit."},
-		{"no compound, no pattern", "Valdoria have postponed the summit."},
-		{"^ skips an actor", "Valdoria warned at the Kestria of Morvane."},
+		{"first verb of the clause: the brangle is what was skorned", "Valdoria skorned a brangle against Morvane."},
+		{"a conjunction starts a clause", "Valdoria skorned Kestria and later grundled Morvane."},
+		{"a pattern line wins over the verb line", "Valdoria quorbled loudly at Kestria."},
+		{"target before the verb, source after it", "Valdorian fishermen were frondled out of Morvane."},
+		{"a compound acts on itself, not on the actor after it", "Valdoria and Kestria jointly snarfled the pact with Morvane."},
+		{"no compound, no pattern", "Valdoria jointly snarfled the treaty."},
+		{"^ skips an actor", "Valdoria glimmered alongside Kestria against Morvane."},
 	}
 	want := [][]string{
-		{"VAL/MOR/122"},
-		{"VAL/KES/122", "VAL/MOR/050"},
-		{"VAL/KES/095"},
-		{"MOR/VAL/067"},
-		{"KES/VAL/191", "VAL/KES/191"},
+		{"VAL/MOR/111"},
+		{"VAL/KES/111", "VAL/MOR/057"},
+		{"VAL/KES/0211"},
+		{"MOR/VAL/0842"},
+		{"KES/VAL/0311", "VAL/KES/0311"},
 		nil,
-		{"VAL/MOR/162"},
+		{"VAL/MOR/046"},
 	}
 	for i, tc := range tests {
 		a := reader.Article{ID: "t", Text: tc.text}
@@ -72,30 +72,30 @@ func TestLegacyPatterns(t *testing.T) {
 func TestLegacyDatesCapsAndOrder(t *testing.T) {
 	c := tabariCoder(t, "dated.actors", "dated.verbs")
 	tests := []struct{ name, date, text string }{
-		{"null-coded before its date: no actor", "1995-01-01", "The Osten Guard warned Kestria."},
-		{"an actor after its date", "1996-01-01", "The Osten Guard warned Kestria."},
-		{"a dated discard", "1995-01-01", "Greyfell warned Kestria."},
-		{"not a discard before its date", "1990-01-01", "Greyfell warned Kestria."},
-		{"a time phrase coded [###]", "1995-01-01", "Once in a blue moon Valdoria warned Kestria."},
-		{"a time phrase coded [+++]", "1995-01-01", "When the rains come Valdoria warned Kestria."},
-		{"words joined by _ in the text", "1995-01-01", "Valdoria warned the Duke of Thornwald_Marches."},
-		{"a sentence in capitals", "1995-01-01", "VALDORIA WARNED KESTRIA ON MONDAY OF THE DANGER."},
-		{"a code with a letter", "1995-01-01", "Valdoria will bargain for asylum with Kestria."},
-		{"the pattern listed first wins a tie", "1995-01-01", "Valdoria was in step with Kestria."},
-		{"the other where only it matches", "1995-01-01", "Valdoria was in close step with Kestria."},
+		{"null-coded before its date: no actor", "2003-01-01", "The Osten Guard blorped Kestria at dawn."},
+		{"an actor after its date", "2004-01-01", "The Osten Guard blorped Kestria at dawn."},
+		{"a dated discard", "1995-01-01", "Greyfell blorped Kestria at dawn."},
+		{"not a discard before its date", "1987-01-01", "Greyfell blorped Kestria at dawn."},
+		{"a time phrase coded [###]", "1995-01-01", "Once in a blue moon Valdoria blorped Kestria."},
+		{"a time phrase coded [+++]", "1995-01-01", "When the rains come Valdoria blorped Kestria."},
+		{"words joined by _ in the text", "1995-01-01", "Valdoria blorped the Council of Velmarsh_Hold."},
+		{"a sentence in capitals", "1995-01-01", "VALDORIA BLORPED KESTRIA AT NOON ON FRIDAY."},
+		{"a code with a letter", "1995-01-01", "Valdoria wumbled for shelter beside Kestria."},
+		{"the pattern listed first wins a tie", "1995-01-01", "Valdoria was at plonk with Kestria."},
+		{"the other where only it matches", "1995-01-01", "Valdoria was at sore plonk with Kestria."},
 	}
 	want := [][]string{
-		{"-/KES/160"},
-		{"OSG/KES/160"},
+		{"-/KES/130"},
+		{"OSG/KES/130"},
 		nil,
-		{"GRY/KES/160"},
+		{"GRY/KES/130"},
 		nil,
 		nil,
-		{"VAL/THM/160"},
-		{"VAL/KES/160"},
-		{"VAL/KES/174K"},
-		{"VAL/KES/081"},
-		{"VAL/KES/0812"},
+		{"VAL/VMH/130"},
+		{"VAL/KES/130"},
+		{"VAL/KES/036Z"},
+		{"VAL/KES/057"},
+		{"VAL/KES/0571"},
 	}
 	for i, tc := range tests {
 		a := reader.Article{ID: "t", Date: tc.date, Text: tc.text}

@@ -10,14 +10,14 @@ func TestContextRules(t *testing.T) {
 		name, text, code, src, tgt string
 	}{
 		{"agent in a country is of that country", "Opposition parties in Malawi called for new elections.", "", "MWIOPP", "-"},
-		{"agent takes the only country of the sentence", "President Tomas Varga imposed a curfew in Moldova.", "", "MDAGOV", "-"},
+		{"agent takes the only country of the sentence", "In Moldova, the president imposed a curfew.", "", "MDAGOV", "-"},
 		{"a counterpart of the same sector gives no country", "President Tomas Varga met Polish President Jan Nowak.", "", "GOV", "POLGOV"},
 		{"an armed adversary gives no country", "Israeli troops killed three militants in the north.", "", "ISRMIL", "REB"},
-		{"two agents placed in one country are still two actors", "The ministry praised the officials for their work in Kenya.", "", "KENGOV", "KENGOV"},
+		{"two agents placed in one country are still two actors", "In Kenya, the ministry praised the officials for their work.", "", "KENGOV", "KENGOV"},
 		{"an organisation's agents are the organisation", "Hamas militants fired rockets at Israel.", "", "PSEHMS", "ISR"},
 		{"a leader's administration is the government", "The Obama administration criticized Russia.", "", "USAGOV", "RUS"},
 		{"the of of a quantity is no preposition", "Thousands of Kenyan farmers protested against the tax.", "", "KENAGR", "-"},
-		{"a rejection takes the code of what it rejects", "Britain rejected a call to send peacekeepers to Haiti.", "1224", "GBR", ""},
+		{"a rejection takes the code of what it rejects", "Britain spurned the repeated appeals to send peacekeepers to Haiti.", "1224", "GBR", ""},
 		{"an appeal takes the code of what it asks", "Lebanon appealed to France to send peacekeepers to the south.", "0234", "LBN", "FRA"},
 	}
 	for _, tc := range tests {

@@ -2,23 +2,23 @@ package coder
 
 import "testing"
 
-// "at least" (or "at most") before a quantity do not make the actor after
-// them the object of the preposition "at": the victims of a passive verb
-// stay its target.
+// "at least" before a quantity does not make the actor after it the
+// object of the preposition "at": the victims of a passive verb stay its
+// target. Fails without the "at least" case of prepBefore.
 func TestAtLeastIsNoPreposition(t *testing.T) {
-	for _, s := range []string{
-		"At least three Nigerian villagers were killed by bandits.",
-		"At least 40 Sudanese civilians were killed in Darfur.",
+	for _, tc := range []struct{ text, code, src, tgt string }{
+		{"On Sunday, at least a dozen Cameroonian schoolchildren were abducted by gunmen in the northwest.", "181", "UAF", "CMR"},
+		{"Rescue workers said at least 14 Haitian fishermen were detained by Dominican patrols.", "173", "DOM", "HTIAGR"},
 	} {
-		es := codeText(t, s)
+		es := codeText(t, tc.text)
 		found := false
 		for i := range es {
-			if es[i].Target != nil && es[i].Target.Country != "" {
+			if es[i].CAMEO.Code == tc.code && actorCode(es[i].Source) == tc.src && actorCode(es[i].Target) == tc.tgt {
 				found = true
 			}
 		}
 		if !found {
-			t.Errorf("%q: no event with the victims as target; got %s", s, describe(es))
+			t.Errorf("%q: no event %s %s→%s; got %s", tc.text, tc.code, tc.src, tc.tgt, describe(es))
 		}
 	}
 }

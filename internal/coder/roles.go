@@ -38,16 +38,23 @@ func roles(t *trigger, ti int, ts []trigger, ms []mention, toks []text.Token, s 
 		}
 		return srcs, tgts, true
 	}
-	// "talks between the United States and Iraq": the pair is both sides.
-	// With a subject of a verb, the pair is what the subject acts on:
-	// "Egypt welcomed talks between Israel and Hamas" is Egypt to each of
-	// them. A trigger after a determiner is a noun, whose pair is its own
-	// sides whatever stands before it ("Egypt hopes the talks between
-	// Israel and Hamas succeed"), unless it is mediation, which a third
-	// party does ("Qatar launched a mediation effort between ...").
+	// "welcomed talks between Israel and Hamas": a verb whose object is a
+	// noun trigger with a pair acts on each of the pair.
+	if after < 0 {
+		after = pairObject(t, ti, ts, ms, toks, s)
+	}
+	// "talks between Chile and Peru": the pair is both sides.
+	// With a subject whose own verb the trigger is, the pair is what the
+	// subject acts on: "Egypt mediated between Israel and Hamas" is Egypt
+	// to each of them. A noun trigger ("talks", "the meeting") has its pair
+	// as its own sides whatever stands before it ("Egypt hopes talks
+	// between Israel and Hamas will resume"), and so has a trigger that is
+	// not the subject's own verb ("Qatar said ... talks between"), unless
+	// it is mediation, which a third party does ("Qatar resumed its
+	// mediation between ...").
 	if after >= 0 && ms[after].prep == "between" && len(members(ms, after)) >= 2 {
-		nominal := t.Start > 0 && determiners[toks[t.Start-1].Stem] && !mediation[t.verb.Code]
-		if l := subjectBefore(t, ti, ts, ms, toks); l >= 0 && !nominal {
+		nominal := !mediation[t.verb.Code] && nounTrigger(t, toks, s)
+		if l := subjectBefore(t, ti, ts, ms, toks); l >= 0 && !nominal && (mediation[t.verb.Code] || ownVerb(ms, l, t, toks)) {
 			tgts = members(ms, after)
 			for _, i := range tgts {
 				ms[i].target = true
@@ -58,9 +65,22 @@ func roles(t *trigger, ti int, ts []trigger, ms []mention, toks []text.Token, s 
 	}
 	// "150 strikes by Iran-backed groups on US forces": without a subject,
 	// the agent after "by" is the source.
+	// The agent right after "by" is the trigger's own source also with an
+	// actor before it ("Iraq condemned strikes by Turkey"), which is its
+	// target when the trigger is that actor's own verb, as a participle
+	// ("soldiers attacked by militants"), or the means of what the actor
+	// suffered ("soldiers were killed in an ambush by the Taliban").
 	if l := subjectBefore(t, ti, ts, ms, toks); l >= 0 {
 		srcs = members(ms, l)
 		if after >= 0 && ms[after].prep == "by" && !objectBefore(toks, t.End, ms[after].start) {
+			srcs = members(ms, after)
+			if ownVerb(ms, l, t, toks) || meansOfPassive(t, ti, ts, toks, s) {
+				tgts = members(ms, l)
+				for _, i := range tgts {
+					ms[i].target = true
+				}
+				return srcs, tgts, false
+			}
 			after = nextAfter(after, t, ti, ts, ms, toks)
 		}
 	} else if after >= 0 && ms[after].prep == "by" {
@@ -82,9 +102,107 @@ func roles(t *trigger, ti int, ts []trigger, ms []mention, toks []text.Token, s 
 	return srcs, tgts, false
 }
 
+// pairObject returns, for a trigger without a target, the pair of the noun
+// trigger that is its object ("welcomed talks between Israel and Hamas",
+// "condemned the renewed clashes between ..."), or -1: the next trigger
+// starts at most three words after it, and its first actor after it is a
+// compound after "between". A statement's object is what was said, not
+// whom it is about.
+func pairObject(t *trigger, ti int, ts []trigger, ms []mention, toks []text.Token, s string) int {
+	if ti+1 >= len(ts) || t.verb.Code[:2] == "01" || t.verb.Legacy {
+		return -1
+	}
+	n := &ts[ti+1]
+	if n.Start < t.End || n.Start-t.End > 3 || !nounTrigger(n, toks, s) {
+		return -1
+	}
+	for k := t.End; k < n.Start; k++ {
+		if toks[k].Kind != text.Word || clauseBreaks[toks[k].Stem] || prepositions[toks[k].Stem] {
+			return -1
+		}
+	}
+	a := firstAfter(n, ti+1, ts, ms, toks)
+	if a < 0 || ms[a].prep != "between" || len(members(ms, a)) < 2 {
+		return -1
+	}
+	return a
+}
+
+// nounTrigger reports whether the trigger is a noun: after a determiner
+// ("the talks"), or a plural or nominal form that the verb's subject would
+// not stand before ("talks", "negotiations", "clashes", "mediation").
+func nounTrigger(t *trigger, toks []text.Token, s string) bool {
+	if t.Start > 0 && determiners[toks[t.Start-1].Stem] {
+		return true
+	}
+	w := strings.ToLower(s[toks[t.Start].Start:toks[t.Start].End])
+	if pluralNouns[w] {
+		return true
+	}
+	for _, suf := range []string{"tion", "tions", "sion", "sions", "ment", "ments"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// pluralNouns are the surface forms of noun triggers that a pair follows
+// and that read as verbs only after a subject ("Egypt talks"), as nouns.
+var pluralNouns = map[string]bool{"talks": true, "clashes": true, "meetings": true, "discussions": true,
+	"battles": true, "fights": true, "fighting": true, "hostilities": true, "contacts": true, "exchanges": true,
+	"ties": true, "relations": true, "dialogue": true, "summit": true, "summits": true, "truce": true,
+	"ceasefire": true, "tensions": true, "war": true, "conflict": true, "confrontations": true}
+
+// ownVerb reports whether the trigger is the own verb of the subject l:
+// between them stand only auxiliaries, adverbs and day words ("Egypt has
+// again mediated"), no other verb ("Egypt hopes talks ...", "Qatar said
+// talks ...", "Egypt welcomed talks ...").
+func ownVerb(ms []mention, l int, t *trigger, toks []text.Token) bool {
+	end := 0
+	for _, i := range members(ms, l) {
+		end = max(end, ms[i].end)
+	}
+	for k := end; k < t.Start; k++ {
+		tk := toks[k]
+		switch {
+		case auxiliaries[tk.Stem], dayWords[tk.Stem], tk.Stem == "on", tk.Stem == ",":
+		case tk.Kind == text.Word && strings.HasSuffix(tk.Stem, "ly"):
+			// an adverb: "jointly", "reportedly"
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// auxiliaries may stand between a subject and its verb.
+var auxiliaries = stemSet("has", "have", "had", "will", "would", "could", "can", "may", "might", "shall", "should",
+	"is", "are", "was", "were", "be", "been", "did", "does", "do", "also", "again", "now", "then", "once",
+	"still", "already", "not", "never", "soon", "later", "today", "yesterday")
+
 // mediation are the CAMEO codes of mediating, offering, asking for or
 // demanding it: acts of a third party on both sides.
 var mediation = map[string]bool{"045": true, "039": true, "028": true, "108": true}
+
+// meansOfPassive reports whether the trigger names the means of the
+// passive trigger right before it: "were killed in an ambush", "was
+// wounded during an attack".
+func meansOfPassive(t *trigger, ti int, ts []trigger, toks []text.Token, s string) bool {
+	if ti == 0 {
+		return false
+	}
+	p := &ts[ti-1]
+	if p.End >= t.Start || !meansPreps[toks[p.End].Stem] || t.Start-p.End-1 > meansReach || !isPassive(p, toks, s) {
+		return false
+	}
+	for k := p.End + 1; k < t.Start; k++ {
+		if !determiners[toks[k].Stem] && toks[k].Kind == text.Word && toks[k].Case&text.Capitalized == 0 {
+			return false
+		}
+	}
+	return true
+}
 
 // objectBefore reports whether a noun stands between a trigger ending at
 // from and the "by" before the mention at to: in "condemned an attack by
@@ -128,7 +246,7 @@ func subjectBefore(t *trigger, ti int, ts []trigger, ms []mention, toks []text.T
 			break
 		}
 	}
-	// "condemned the attack on Thursday and promised aid": a verb joined
+	// "criticised the raid on Friday and pledged help": a verb joined
 	// to the one before by "and" shares its subject.
 	if ti > 0 && t.Start > 0 && toks[t.Start-1].Stem == "and" && ts[ti-1].End < t.Start {
 		if l := subjectBefore(&ts[ti-1], ti-1, ts, ms, toks); l >= 0 {
@@ -151,7 +269,7 @@ func subjectBefore(t *trigger, ti int, ts []trigger, ms []mention, toks []text.T
 		}
 		return first(ms, i)
 	}
-	// "Annan announced that he will withdraw": a pronoun subject refers to
+	// "the envoy announced that she will leave": a pronoun subject refers to
 	// the sentence's subject.
 	if clause > 0 && clause < t.Start && pronouns[toks[clause].Stem] {
 		for i := range ms {
@@ -221,11 +339,12 @@ func firstAfter(t *trigger, ti int, ts []trigger, ms []mention, toks []text.Toke
 			}
 		}
 	}
-	// A pattern with a gap spans its object: "accused the United States of
-	// violating", "rejected a US offer", "demanded that Hamas renounce".
-	// The first actor inside it, not after a locative, is the target. A
-	// pattern that opens with a determiner or number is a noun phrase
-	// whose actor is its subject ("two suicide bombers killed").
+	// A pattern with a gap spans its object: "accused Kenya of rigging",
+	// "rejected a Chinese proposal", "said that Mali should". The first
+	// actor inside it, not after a locative, is the target. A pattern that
+	// opens with a determiner or number is a noun phrase whose actor is
+	// its subject, not its target ("two teenage suicide bombers
+	// targeted").
 	if st := toks[t.Start]; !t.verb.Legacy && !determiners[st.Stem] && st.Kind != text.Number {
 		for i := range ms {
 			if ms[i].start > t.Start && ms[i].end <= t.End && !placePreps[ms[i].prep] && !modifier(&ms[i], t, toks) {
@@ -261,23 +380,34 @@ func scanAfter(from int, t *trigger, ti int, ts []trigger, ms []mention, toks []
 		if placePreps[m.prep] && !t.verb.Legacy {
 			continue
 		}
-		// "agreed on a pact, the White House announced": the subject of
-		// a reporting verb after the event is who reports it.
-		if !t.verb.Legacy && m.end < len(toks) && reportVerbs[toks[m.end].Stem] {
-			return -1
+		// "pulled out of the valley, Peruvian officials said": the subject of
+		// a reporting verb after a comma is who reports the event, not
+		// its target; an actor after it may be. Without the comma the
+		// actor is the object: "sanctioned officials reported to have ...".
+		if !t.verb.Legacy && m.end < len(toks) && reportVerbs[toks[m.end].Stem] && speakerComma(toks, m.start) {
+			continue
 		}
 		return first(ms, i)
 	}
 	return -1
 }
 
+// speakerComma reports whether a comma (or a comma and a closing quote)
+// stands before the phrase starting at token k, past its determiners.
+func speakerComma(toks []text.Token, k int) bool {
+	k--
+	for k >= 0 && (determiners[toks[k].Stem] || toks[k].Stem == "\"") {
+		k--
+	}
+	return k >= 0 && toks[k].Stem == ","
+}
+
 // reportVerbs follow the speaker of an attribution clause.
 var reportVerbs = stemSet("said", "say", "says", "announced", "confirmed", "reported", "told", "added", "stated", "claimed", "quoted")
 
 // sceneTarget returns, for an event without a target, the state named as
-// where it happened, which is the state it acts on: "lifted a night curfew
-// in Montenegro", "peacekeepers arrived in Bosnia", "demonstrated in
-// Serbia". -1 when the trigger's window names no state after "in", or
+// where it happened, which is the state it acts on: "carried out exercises
+// in Belarus", "marines landed in Haiti", "rallied in Georgia". -1 when the trigger's window names no state after "in", or
 // when that state already gave a source its country ("President Varga
 // imposed a curfew in Moldova" is Moldova's president, not an act on it).
 func sceneTarget(t *trigger, ti int, ts []trigger, ms []mention, toks []text.Token, srcs []int) int {

@@ -12,6 +12,15 @@ func hasPair(t *testing.T, text, roots, src, tgt string) {
 	}
 }
 
+// lacksPair fails if coding text gives an event of one of the CAMEO roots
+// from src to tgt (prefixes, as in find).
+func lacksPair(t *testing.T, text, roots, src, tgt string) {
+	t.Helper()
+	if es := codeText(t, text); find(es, roots, src, tgt) != nil {
+		t.Errorf("%q: unwanted %s event %s→%s; got %s", text, roots, src, tgt, describe(es))
+	}
+}
+
 // An actor inside a verb pattern's gap is its object: fails without the
 // inside scan in firstAfter.
 func TestTargetInsidePattern(t *testing.T) {
@@ -19,47 +28,54 @@ func TestTargetInsidePattern(t *testing.T) {
 	hasPair(t, "Manila rejected a Chinese proposal on fishing rights.", "12", "PHL", "CHN")
 }
 
-// A pattern opening with a number or determiner is a noun phrase whose
-// actor is its subject: fails when the inside scan ignores the opening.
+// A pattern opening with a number or determiner is a noun phrase: the
+// actor inside it is not the target, which comes after the pattern. Fails
+// when the inside scan ignores the opening (the bombers become the
+// target).
 func TestInsidePatternSubject(t *testing.T) {
-	es := codeText(t, "Three Syrian suicide bombers attacked a checkpoint.")
-	if find(es, "18", "", "SYR") != nil {
-		t.Errorf("the bombers are the target: %s", describe(es))
+	for _, tc := range []struct{ text, tgt, notTgt string }{
+		{"Two teenage Afghan suicide bombers targeted a police academy in Kabul.", "AFGCOP", "AFGREB"},
+		{"A second Somali suicide bomber hit the gate of an army base in Mogadishu.", "MIL", "SOMREB"},
+	} {
+		hasPair(t, tc.text, "18", "", tc.tgt)
+		lacksPair(t, tc.text, "18", "", tc.notTgt)
 	}
 }
 
 // A bare agent noun inside a pattern that modifies the next word is no
-// actor, and the target comes after the pattern: fails without modifier.
+// actor, and the target comes after the pattern: fails without modifier
+// (the target becomes MIL).
 func TestAgentModifierInPattern(t *testing.T) {
-	hasPair(t, "Norway promised to continue military aid to Ukraine.", "03", "NOR", "UKR")
+	hasPair(t, "Sweden offered military equipment worth $50 million to Estonia.", "03", "SWE", "EST")
+	hasPair(t, "Tokyo approved additional military assistance for the Philippines.", "07", "JPN", "PHL")
 }
 
 // The passive agent after "by" inside a pattern is the source: fails when
 // the inside scan skips "by".
 func TestPassiveAgentInsidePattern(t *testing.T) {
-	hasPair(t, "A village was attacked by Sudanese militiamen armed with knives.", "18", "SDN", "")
+	hasPair(t, "Two rangers were attacked by Ugandan poachers with axes.", "18", "UGA", "")
+	hasPair(t, "A shopkeeper was beaten by Serbian skinheads to death.", "18", "SRB", "")
 }
 
-// An appeal, threat or rejection without an object of its own acts on the
-// target of what it governs: fails without complementTarget.
+// An appeal or threat without an object of its own acts on the target of
+// what it governs: fails without complementTarget.
 func TestComplementTarget(t *testing.T) {
-	hasPair(t, "The bishop called for sanctions against Zimbabwe.", "02", "", "ZWE")
-	hasPair(t, "Moscow threatened to cut off gas supplies to Moldova.", "13", "RUS", "MDA")
+	hasPair(t, "Estonian farmers have appealed for a halt to grain imports from Russia.", "02", "EST", "RUS")
+	hasPair(t, "Kenya warned that it would halt tea exports to Egypt.", "13", "KEN", "EGY")
 }
 
 // An event without a target acts on the state it happened in: fails
 // without sceneTarget.
 func TestSceneTarget(t *testing.T) {
-	hasPair(t, "The junta imposed a curfew in Niger on Monday.", "17", "", "NER")
+	hasPair(t, "Russian bombers carried out exercises in Belarus.", "15", "RUS", "BLR")
 }
 
-// The speaker of a trailing attribution is no target: fails without the
-// reportVerbs stop in scanAfter.
+// The speaker of a trailing attribution is no target: the event keeps its
+// source and has no target. Fails without the reportVerbs stop in
+// scanAfter (the speakers become the targets).
 func TestAttributionNotTarget(t *testing.T) {
-	es := codeText(t, "Chile and Peru signed a trade agreement, the Bolivian government said.")
-	if find(es, "05", "", "BOL") != nil {
-		t.Errorf("the speaker is a target: %s", describe(es))
-	}
+	hasPair(t, "The Bolivian army pulled out of the valley, Peruvian officials said.", "08", "BOLMIL", "-")
+	hasPair(t, "Kosovo reopened its border, Albanian officials announced.", "08", "XKX", "-")
 }
 
 // A pattern that opens with "under" is suffered by its subject: fails

@@ -70,13 +70,13 @@ type Actor struct {
 	Rule string
 	// Legacy marks an entry of a TABARI or PETRARCH actors or agents
 	// file. Those programs combine an agent with the actor next to it in
-	// either order ("Prime Minister Romendacil", "activists Gondor") and
-	// append the agent's whole code ("~GOVFRM": ARNGOVFRM), as their
+	// either order ("High Warden Orlanth", "magistrates Kestria") and
+	// append the agent's whole code ("~GOVTDM": VALGOVTDM), as their
 	// manuals define; sitrep's own agents name one sector first.
 	Legacy bool
 	// Prefix marks a legacy agent written "[CODE~]", whose code goes
-	// before the actor's: "human rights activists [NGM~] in Arnor" is
-	// NGMARN.
+	// before the actor's: "lantern keepers [NGO~] in Valdoria" is
+	// NGOVAL.
 	Prefix bool
 }
 
@@ -161,7 +161,7 @@ type Verb struct {
 
 // Slot is an actor position written in a TABARI or PETRARCH pattern: "$"
 // the source, "+" the target, "%" a compound actor whose members act on
-// each other ("- % HAVE POSTPONED * [191]": "A and B have postponed").
+// each other ("- % JOINTLY * [0311]": "A and B jointly ...").
 type Slot struct {
 	Role byte // '$', '+' or '%'
 	// Where is -1 for a slot before the pattern's first word ("+ WAS *
@@ -169,7 +169,8 @@ type Slot struct {
 	// ("* FROM $").
 	Where int8
 	// Skip is how many noun phrases ("^") stand between the slot and the
-	// words next to it: "* AT ^ +" is the second actor after "at".
+	// words next to it: "* ALONGSIDE ^ +" is the second actor after
+	// "alongside".
 	Skip int8
 }
 
@@ -197,17 +198,17 @@ type Phrase struct {
 	Actor int
 	// Prefix lets the phrase's last word match any longer word it begins
 	// (compared without regard to case, not on stems), as in TABARI,
-	// whose names match as prefixes unless they end with "_" ("ARNOR"
-	// matches "Arnorian"; "ESTONIA_" only "Estonia").
+	// whose names match as prefixes unless they end with "_" ("VALDORIA"
+	// matches "Valdorian"; "TALMAR_" only "Talmar").
 	Prefix bool
 	// LooseCase lets the words after the first match whatever their case:
-	// TABARI writes names in capitals ("ITHILEN_GOVERNMENT_RADIO_"), which
-	// say nothing of how a text writes them ("Ithilen government radio").
+	// TABARI writes names in capitals ("PORT_LUMEN_HARBOUR_RADIO_"), which
+	// say nothing of how a text writes them ("Port Lumen harbour radio").
 	LooseCase bool
 	// Gaps are the indexes of the words (in Text's words) that other
-	// words may precede in the text: TABARI writes "PRINCE DOL_AMROTH",
-	// where the space lets words stand between ("the Prince of Dol
-	// Amroth") and "_" joins adjacent words. Up to maxActorGap tokens
+	// words may precede in the text: TABARI writes "COUNCIL VELMARSH_HOLD",
+	// where the space lets words stand between ("the Council of Velmarsh
+	// Hold") and "_" joins adjacent words. Up to maxActorGap tokens
 	// may stand between.
 	Gaps []int
 }

@@ -444,7 +444,7 @@ func (c *Compiled) MatchActorsIn(s string, toks []text.Token, dst []Match) []Mat
 		for j := i; j < len(toks); j++ {
 			if pre := c.actors.nodes[n].pre; pre != nil && s != "" && toks[j].Kind == text.Word && toks[j].End-toks[j].Start > 2 {
 				// A prefix phrase ends here if the word begins with its
-				// last word ("Arnor" in "Arnorian").
+				// last word ("Valdoria" in "Valdorian").
 				w := s[toks[j].Start:toks[j].End]
 				for _, pe := range pre[[2]byte{lowerByte(w[0]), lowerByte(w[1])}] {
 					if len(w) <= len(pe.word) || !strings.EqualFold(w[:len(pe.word)], pe.word) {
@@ -495,8 +495,8 @@ func (c *Compiled) MatchActorsIn(s string, toks []text.Token, dst []Match) []Mat
 const maxActorGap = 4
 
 // actorGapPunct are the marks an actor gap may skip: quotation marks,
-// hyphens and possessives ("Al "The Weasel" Gore", "Ithilen state-run
-// television").
+// hyphens and possessives (`Council "the Elder" Velmarsh Hold`, "Port
+// Lumen state-run radio").
 var actorGapPunct = map[string]bool{"\"": true, "'": true, "“": true, "”": true, "‘": true, "’": true,
 	"-": true, "'s": true, "’s": true}
 

@@ -47,14 +47,16 @@ package dict
 //
 // What is skipped and counted in Stats.SkippedBy: actors with the null code
 // "[---]" (undated), compound codes "[A/B]" or no code; TABARI <NOUN>/<ADJECTIVE>
-// lists and <TIME> entries; patterns with the null code, several "+", "$"
-// or "*", codes flagged "!" or "?", "###" (discard)
-// patterns, and patterns expanding to more than maxLegacyExpansions
-// phrases. A paired code "[032:033]" gives Code 032 and Reverse 033 (the
-// target's reverse event), and every legacy verb is Literal: coded as
-// written, as TABARI and PETRARCH code it. Not representable and dropped
-// without count: TABARI's prefix stems ("ACCUS") match as whole stems,
-// which sitrep's stemmer makes right for most ("accused" → accus).
+// lists and the <TIME> entries that are not discards (their date shifts,
+// "[-7]"; a <TIME> phrase coded "[###]" or "[+++]" is a discard, see
+// parseTabariVerbs); patterns with the null code, several "+", "$" or "*",
+// codes flagged "!" or "?", "###" (discard) patterns, and patterns
+// expanding to more than maxLegacyExpansions phrases. A paired code
+// "[032:033]" gives Code 032 and Reverse 033 (the target's reverse event),
+// and every legacy verb is Literal: coded as written, as TABARI and
+// PETRARCH code it. TABARI's verb and pattern words match as prefixes of a
+// token unless "_" ends them ("ACCUS" matches "accused", "accusation"), and
+// "~_" joins a prefix word to the next (see lexPattern, PrefixMark).
 
 import (
 	"errors"
@@ -428,8 +430,8 @@ func properName(raw string) string {
 }
 
 // spaceGaps returns the indexes of the words of a TABARI name that a
-// space, not "_", separates from the word before ("PRINCE DOL_AMROTH":
-// [1]), counting words as properName does.
+// space, not "_", separates from the word before ("COUNCIL
+// VELMARSH_HOLD": [1]), counting words as properName does.
 func spaceGaps(raw string) []int {
 	var gaps []int
 	word, space := 0, false
@@ -948,8 +950,8 @@ func (e errSkip) Error() string { return string(e) }
 // into elements. A space lets other words intervene, "_" joins words that
 // must be adjacent, "&NAME" is a synset and "{ A | B }" (TABARI) a choice.
 // In TABARI's dialect a word matches as a prefix unless "_" ends it, and
-// "~_" joins a prefix word to the next ("REAL~_PLEASANT": "really
-// pleasant"); a prefix word carries PrefixMark. Unsupported constructs
+// "~_" joins a prefix word to the next ("SHIM~_WOBBLE": "shimmery
+// wobble"); a prefix word carries PrefixMark. Unsupported constructs
 // return an errSkip; malformed ones another error.
 func lexPattern(s string, syn synsets, dl dialect) ([]ptok, error) {
 	var out []ptok

@@ -448,7 +448,7 @@ var malformedCases = []struct {
 	{"tabari forms first", TabariVerbs, "{ ATTACKED }\nATTACK [190]\n", 1, "no verb line before it", 1},
 	{"tabari verb without code", TabariVerbs, "ATTACK\nBOMB [190]\n", 1, "no [code]", 1},
 	{"tabari unclosed alternatives", TabariVerbs, "ATTACK [---]\n- { WILL | WOULD ] * BASE [190]\n- * CAMP [190]\n", 2, "not closed", 1},
-	{"tabari bad code", TabariVerbs, "ATTACK [---]\n- * FOR_ASYLUM [17K4]\n- * CAMP [190]\n", 2, "want 2 to 4 digits", 1},
+	{"tabari bad code", TabariVerbs, "ATTACK [---]\n- * FOR_SHELTER [17K4]\n- * CAMP [190]\n", 2, "want 2 to 4 digits", 1},
 	{"tabari unclosed forms", TabariVerbs, "BREAK [190]\n{ BROKE BROKEN\nBOMB [190]\n", 2, "not closed", 2},
 	{"tabari bad line in synsets", TabariVerbs, "<SYNSETS>\nDOLLAR\n</SYNSETS>\nBOMB [190]\n", 2, "want &NAME", 1},
 	{"tabari invalid UTF-8", TabariVerbs, "ATTACK [---]\n- + { WAS | WERE\xc2 } * [190]\n- * CAMP [190]\n", 2, "not valid UTF-8", 1},
@@ -586,19 +586,19 @@ func TestStateCodes(t *testing.T) {
 // TestTreebankContractions checks that a pattern written in Penn Treebank
 // tokens ("DID N'T", "WO N'T") matches the contractions of running text.
 func TestTreebankContractions(t *testing.T) {
-	content := "&NEGAUX\n+DID N'T\n+WO N'T\n--- CLASH [121] ---\nCLASH\n- &NEGAUX * OVER EFFORTS [111]\n"
+	content := "&NEGAUX\n+DID N'T\n+WO N'T\n--- SKORN [057] ---\nSKORN\n- &NEGAUX * ABOUT TOLLS [131]\n"
 	d, _, err := ParseFormat(PetrarchVerbs, "neg.txt", content)
 	if err != nil {
 		t.Fatal(err)
 	}
 	c := Compile(d)
-	for _, s := range []string{"Bree didn't clash over the efforts.", "Bree won't clash over the efforts."} {
+	for _, s := range []string{"Valdoria didn't skorn about the harbour tolls.", "Valdoria won't skorn about the harbour tolls."} {
 		toks := tokens(s)
 		var got []string
 		for _, m := range c.MatchVerbs(toks, nil) {
 			got = append(got, c.Verbs[m.Index].Code+":"+s[toks[m.Start].Start:toks[m.End-1].End])
 		}
-		if !slices.Contains(got, "111:"+s[5:len(s)-1]) {
+		if !slices.Contains(got, "131:"+s[len("Valdoria "):len(s)-1]) {
 			t.Errorf("%q: matches %q, want the negated pattern", s, got)
 		}
 	}

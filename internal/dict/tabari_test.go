@@ -138,12 +138,12 @@ func TestTabariSpacesDatesAndLetterCodes(t *testing.T) {
 	d.Merge(v)
 	c := Compile(d)
 	for s, want := range map[string]string{
-		"Valdoria warned the Duke of Thornwald Marches.":                  "Duke of Thornwald Marches",
-		"Valdoria warned Duke Thornwald Marches.":                         "Duke Thornwald Marches",
-		`Valdoria warned Duke "the Bold" Thornwald Marches.`:              `Duke "the Bold" Thornwald Marches`,
-		"Valdoria warned the Duke, and Thornwald Marches.":                "",
-		"Valdoria warned the Duke of Thornwald and Marches.":              "",
-		"Valdoria warned the Duke of the old lands of Thornwald Marches.": "",
+		"Valdoria blorped the Council of Velmarsh Hold.":                           "Council of Velmarsh Hold",
+		"Valdoria blorped Council Velmarsh Hold.":                                  "Council Velmarsh Hold",
+		`Valdoria blorped Council "the Elder" Velmarsh Hold.`:                      `Council "the Elder" Velmarsh Hold`,
+		"Valdoria blorped the Council, and Velmarsh Hold.":                         "",
+		"Valdoria blorped the Council of Velmarsh and Hold.":                       "",
+		"Valdoria blorped the Council of the far southern marsh of Velmarsh Hold.": "",
 	} {
 		toks := tokens(s)
 		got := ""
@@ -161,10 +161,10 @@ func TestTabariSpacesDatesAndLetterCodes(t *testing.T) {
 	for _, a := range d.Actors {
 		roles[a.Name] = a.Roles
 	}
-	if want := []Role{{Code: NullCode, To: "1995-06-30"}, {Code: "OSG"}}; !reflect.DeepEqual(roles["Osten Guard"], want) {
+	if want := []Role{{Code: NullCode, To: "2003-09-15"}, {Code: "OSG"}}; !reflect.DeepEqual(roles["Osten Guard"], want) {
 		t.Errorf("Osten Guard roles %+v, want %+v", roles["Osten Guard"], want)
 	}
-	if want := []Role{{Code: "GRY", To: "1991-12-26"}, {Code: DiscardCode}}; !reflect.DeepEqual(roles["Greyfell"], want) {
+	if want := []Role{{Code: "GRY", To: "1988-04-10"}, {Code: DiscardCode}}; !reflect.DeepEqual(roles["Greyfell"], want) {
 		t.Errorf("Greyfell roles %+v, want %+v", roles["Greyfell"], want)
 	}
 	for _, tc := range []struct {
@@ -173,8 +173,8 @@ func TestTabariSpacesDatesAndLetterCodes(t *testing.T) {
 		discard    bool
 	}{
 		{"Osten Guard and Greyfell", "1995-01-01", 0, true},
-		{"Osten Guard and Greyfell", "1991-01-01", 1, false},
-		{"Osten Guard and Kestria", "1996-01-01", 2, false},
+		{"Osten Guard and Greyfell", "1987-01-01", 1, false},
+		{"Osten Guard and Kestria", "2004-01-01", 2, false},
 	} {
 		toks := tokens(tc.text)
 		ms, discard := c.DropNull(c.MatchActorsIn(tc.text, toks, nil), tc.date)
@@ -190,13 +190,13 @@ func TestTabariSpacesDatesAndLetterCodes(t *testing.T) {
 	for _, vb := range d.Verbs {
 		codes = append(codes, vb.Code)
 	}
-	if !slices.Contains(codes, "174K") {
-		t.Errorf("codes %q lack 174K", codes)
+	if !slices.Contains(codes, "036Z") {
+		t.Errorf("codes %q lack 036Z", codes)
 	}
 }
 
-// Legacy agents keep their whole code and where it goes: "[~GOVFRM]"
-// after the actor's code, "[NGM~]" before it.
+// Legacy agents keep their whole code and where it goes: "[~GOVTDM]"
+// after the actor's code, "[NGO~]" before it.
 func TestTabariAgentCodes(t *testing.T) {
 	d, _, err := LoadFile("testdata/tabari/joins.agents")
 	if err != nil {
@@ -214,7 +214,7 @@ func TestTabariAgentCodes(t *testing.T) {
 		}
 		got[p.Text] = strings.Join(a.Sectors, "") + " " + where
 	}
-	for phrase, want := range map[string]string{"foreign minister": "GOVFRM after", "rights activists": "NGM before"} {
+	for phrase, want := range map[string]string{"tide minister": "GOVTDM after", "lantern keepers": "NGO before"} {
 		if got[phrase] != want {
 			t.Errorf("%s: %q, want %q", phrase, got[phrase], want)
 		}
@@ -238,14 +238,15 @@ func TestTabariPrefixVerbs(t *testing.T) {
 		text string
 		want []string
 	}{
-		{"they opposed it", []string{"112"}},                     // OPPOS begins "opposed"
-		{"their opposition grew", []string{"112"}},               // and "opposition"
-		{"it is really pleasant", nil},                           // no verb
-		{"allowed it a really pleasant", []string{"024", "060"}}, // REAL~ begins "really"
-		{"allowed it a real pleasant", []string{"024", "060"}},
-		{"allowed it a really very pleasant", []string{"060"}}, // "_" joins: nothing between
-		{"in accord", []string{"072", "075"}},
-		{"into accord", []string{"072"}}, // "IN_" is "in" only; "IN" begins "into"
+		{"they grondled it", []string{"131"}},                      // GRONDL begins "grondled"
+		{"their grondlings grew", []string{"131"}},                 // and "grondlings"
+		{"the grondlery grew", []string{"131"}},                    // and a word of another stem
+		{"it is shimmery wobble", nil},                             // no verb
+		{"flimmered it a shimmery wobble", []string{"043", "057"}}, // SHIM~ begins "shimmery"
+		{"flimmered it a shim wobble", []string{"043", "057"}},
+		{"flimmered it a shimmery big wobble", []string{"043"}}, // "_" joins: nothing between
+		{"on braxen", []string{"036", "046"}},
+		{"onto braxen", []string{"046"}}, // "ON_" is "on" only; "ON" begins "onto"
 	} {
 		if got := codes(tc.text); !slices.Equal(got, tc.want) {
 			t.Errorf("%q: codes %q, want %q", tc.text, got, tc.want)

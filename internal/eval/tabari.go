@@ -356,7 +356,7 @@ var complexDeterminers = map[string]bool{"a": true, "an": true, "the": true}
 var subjectPronouns = map[string]bool{"he": true, "she": true, "it": true, "they": true}
 
 // complexConjunctions are the conjunctions TABARI's complexity filter
-// counts; one that joins two actors ("Ithilen and Dagolath") makes a
+// counts; one that joins two actors ("Valdoria and Kestria") makes a
 // compound actor and is not counted.
 var complexConjunctions = map[string]bool{"and": true, "or": true, "but": true}
 

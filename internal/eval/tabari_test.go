@@ -72,14 +72,14 @@ func TestTabariOptions(t *testing.T) {
 		{"min words", "OPTION: SET: MINIMUM WORDS = 4", tabariOptions{minWords: 4}, true},
 		{"default", "OPTION:  DEFAULT: SOURCE [DEFSRC] PRIOR TARGET [DEFTAR] AFTER", tabariOptions{defaultSource: "DEFSRC", defaultTarget: "DEFTAR"}, true},
 		{"default target only", "DEFAULT: TARGET [DEFTAR]", tabariOptions{defaultTarget: "DEFTAR"}, true},
-		{"complex", "COMPLEX: VERBS[5] CONJ[4] NOACTPRIOR EXPLAIN", tabariOptions{complex: complexity{Verbs: 5, Conj: 4, NoActPrior: true}}, true},
-		{"complex without prior", "COMPLEX: VERBS[5] CONJ[4] EXPLAIN", tabariOptions{complex: complexity{Verbs: 5, Conj: 4}}, true},
+		{"complex", "COMPLEX: VERBS[7] CONJ[2] NOACTPRIOR EXPLAIN", tabariOptions{complex: complexity{Verbs: 7, Conj: 2, NoActPrior: true}}, true},
+		{"complex without prior", "COMPLEX: VERBS[6] CONJ[3] EXPLAIN", tabariOptions{complex: complexity{Verbs: 6, Conj: 3}}, true},
 		{"time shift ignored", "SET: TIME SHIFT = TRUE", tabariOptions{}, true},
 		{"code all", "OPTION: SET: CODE ALL", tabariOptions{coder: coder.Options{Legacy: coder.AllVerbs}}, true},
 		{"code by sentence", "SET: CODE BY SENTENCE", tabariOptions{coder: coder.Options{Legacy: coder.BySentence}}, true},
 		{"code by clause", "SET: CODE BY CLAUSE", tabariOptions{}, true},
-		{"forward", "OPTION: FORWARD: ^^*****NNN*SSS", tabariOptions{forward: "^^*****NNN*SSS"}, true},
-		{"forward off", "FORWARD: ^^*****NNN*SSS DOC OFF", tabariOptions{}, true},
+		{"forward", "OPTION: FORWARD: ***NN**SSSS", tabariOptions{forward: "***NN**SSSS"}, true},
+		{"forward off", "FORWARD: ***NN**SSSS DOC OFF", tabariOptions{}, true},
 		{"unknown", "SET: FROBNICATE = TRUE", tabariOptions{}, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -124,16 +124,16 @@ func TestTabariComplexity(t *testing.T) {
 		text string
 		want bool
 	}{
-		{"no filter", complexity{}, "Condemning Kestria, Valdoria warned, appealed and promised.", false},
-		{"three verbs", verbs, "Valdoria condemned, warned and appealed to Kestria.", true},
-		{"a verb after a determiner is a noun", verbs, "Valdoria condemned an attack and the release of Kestria.", false},
-		{"two conjunctions", conj, "Valdoria condemned Kestria and warned Morvane but promised aid.", true},
-		{"a compound's conjunction is not counted", conj, "Valdoria and Kestria condemned Morvane but promised aid.", false},
-		{"a verb before every actor", prior, "Condemning the attack, Valdoria warned Kestria.", true},
-		{"an actor first", prior, "Valdoria warned Kestria after condemning the attack.", false},
-		{"a null-coded verb first", prior, "Postponing the summit, Valdoria warned Kestria.", false},
-		{"a pronoun is no actor", prior, "It warned Kestria.", true},
-		{"a forwarded pronoun is an actor", prior, "It warned Kestria.", false},
+		{"no filter", complexity{}, "Skorning Kestria, Valdoria glimmered, quorbled and grundled.", false},
+		{"three verbs", verbs, "Valdoria skorned, glimmered and quorbled at Kestria.", true},
+		{"a verb after a determiner is a noun", verbs, "Valdoria skorned a brangle and the frondling of Kestria.", false},
+		{"two conjunctions", conj, "Valdoria skorned Kestria and glimmered at Morvane but grundled nothing.", true},
+		{"a compound's conjunction is not counted", conj, "Valdoria and Kestria skorned Morvane but grundled nothing.", false},
+		{"a verb before every actor", prior, "Skorning the brangle, Valdoria glimmered at Kestria.", true},
+		{"an actor first", prior, "Valdoria glimmered at Kestria after skorning the brangle.", false},
+		{"a null-coded verb first", prior, "Snarfling the treaty, Valdoria glimmered at Kestria.", false},
+		{"a pronoun is no actor", prior, "It glimmered at Kestria.", true},
+		{"a forwarded pronoun is an actor", prior, "It glimmered at Kestria.", false},
 	} {
 		forwarded := strings.HasPrefix(tc.name, "a forwarded")
 		if got := tooComplex(c, tc.cx, tc.text, forwarded); got != tc.want {
@@ -146,10 +146,10 @@ func TestTabariComplexity(t *testing.T) {
 // story by the characters under its "N"s.
 func TestStoryKey(t *testing.T) {
 	for _, tc := range []struct{ mask, id, want string }{
-		{"^^*****NNN*SSS", "NEWS-014-003", "014"},
-		{"^^*****NNN*SSS", "NEWS-014-004", "014"},
+		{"^^****NN*SSSS", "WIRE-27-0031", "27"},
+		{"^^****NN*SSSS", "WIRE-27-0032", "27"},
 		{"NN*S", "AB-07-1", "07"},
-		{"", "NEWS-014-003", ""},
+		{"", "WIRE-27-0031", ""},
 	} {
 		if got := storyKey(tc.mask, tc.id); got != tc.want {
 			t.Errorf("storyKey(%q, %q) = %q, want %q", tc.mask, tc.id, got, tc.want)
@@ -176,9 +176,9 @@ func TestTabariForwardStory(t *testing.T) {
 		id, text string
 		want     []string
 	}{
-		{"001-001", "Valdoria's prime minister welcomed Morvane on Monday.", []string{"VALGOV/MOR/041"}},
-		{"001-002", "He condemned Kestria.", []string{"VAL/KES/122"}},
-		{"002-001", "He condemned Kestria.", nil},
+		{"001-001", "Valdoria's high warden merrilled Morvane on Monday.", []string{"VALGOV/MOR/051"}},
+		{"001-002", "He skorned Kestria.", []string{"VAL/KES/111"}},
+		{"002-001", "He skorned Kestria.", nil},
 	} {
 		rec := tabariRecord{ID: tc.id, Date: "950101", Text: tc.text, Kind: kindEvents}
 		if got := tabariCode(ts, &o, &rec); !reflect.DeepEqual(got, tc.want) {
