@@ -90,21 +90,21 @@ func expandGroups(w []string) [][]string {
 func TestPetrarchActors(t *testing.T) {
 	d, st := loadFixture(t, "petrarch/tiny.actors.txt")
 	want := []actorSummary{
-		{Country, "USA", "USA", nil, "United States", nil, []string{"United States", "American", "US"}},
-		{Country, "IRQ", "IRQ", nil, "Iraq", nil, []string{"Iraq", "Iraqi", "Mazar-i-Sharif"}},
-		{Org, "IRQMIL", "IRQ", []string{"MIL"}, "Iraqi National Guard", nil, []string{"Iraqi National Guard", "Ing Forces"}},
-		{Org, "IRQREB", "IRQ", []string{"REB"}, "al-Qaeda in Iraq", nil, []string{"al-Qaeda in Iraq"}},
-		{Person, "USAELI", "USA", nil, "Rufus T. Firefly", []Role{
-			{Code: "USAELI", From: "1927-01-01", To: "1933-01-01"},
-			{Code: "USAGOV", From: "1933-01-01", To: "1945-06-30"}, // 450631: June has 30 days
-			{Code: "USAELI"},
-		}, []string{"Rufus T. Firefly"}},
-		{Person, "IRQREB", "IRQ", nil, "Osama bin Laden", []Role{{Code: "IRQREB", To: "2011-05-02"}}, []string{"Osama bin Laden"}},
-		{Person, "USAGOV", "USA", nil, "Chicolini", []Role{
-			{Code: "USAGOV", From: "2009-01-20"},
-			{Code: "USAGOV", From: "1927-01-01", To: "1973-07-17"}, // 270101 before 730717: 1927
-		}, []string{"Chicolini"}},
-		{Org, "IGOUNO", "", []string{"IGO", "UNO"}, "United Nations", nil, []string{"United Nations"}},
+		{Country, "TRN", "TRN", nil, "Isles of Tarn", nil, []string{"Isles of Tarn", "Tarnese", "IT"}},
+		{Country, "VLD", "VLD", nil, "Vellandra", nil, []string{"Vellandra", "Vellandran", "Kor-i-Mennat"}},
+		{Org, "VLDMIL", "VLD", []string{"MIL"}, "Vellandran Harbour Watch", nil, []string{"Vellandran Harbour Watch", "Vhw Patrols"}},
+		{Org, "VLDREB", "VLD", []string{"REB"}, "al-Shamraq in Vellandra", nil, []string{"al-Shamraq in Vellandra"}},
+		{Person, "TRNELI", "TRN", nil, "Odo P. Wemblethorpe", []Role{
+			{Code: "TRNELI", From: "1926-03-01", To: "1934-02-15"},
+			{Code: "TRNGOV", From: "1934-02-15", To: "1944-06-30"}, // 440631: June has 30 days
+			{Code: "TRNELI"},
+		}, []string{"Odo P. Wemblethorpe"}},
+		{Person, "VLDREB", "VLD", nil, "Hadrik bin Sollem", []Role{{Code: "VLDREB", To: "2012-04-17"}}, []string{"Hadrik bin Sollem"}},
+		{Person, "TRNGOV", "TRN", nil, "Braskovin", []Role{
+			{Code: "TRNGOV", From: "2008-03-11"},
+			{Code: "TRNGOV", From: "1929-05-12", To: "1971-08-23"}, // 290512 before 710823: 1929
+		}, []string{"Braskovin"}},
+		{Org, "IGOLLN", "", []string{"IGO", "LLN"}, "League of Lanterns", nil, []string{"League of Lanterns"}},
 	}
 	got := summarise(d)
 	if len(got) != len(want) {
@@ -121,13 +121,13 @@ func TestPetrarchActors(t *testing.T) {
 	if !reflect.DeepEqual(st, wantStats) {
 		t.Errorf("stats\n got %+v\nwant %+v", st, wantStats)
 	}
-	if d.Actors[0].Rule != "tiny.actors.txt:7" {
+	if d.Actors[0].Rule != "tiny.actors.txt:8" {
 		t.Errorf("rule = %q", d.Actors[0].Rule)
 	}
-	firefly := &d.Actors[4]
-	for date, code := range map[string]string{"1930-05-01": "USAELI", "1940-01-01": "USAGOV", "2020-01-01": "USAELI"} {
-		if got, _ := firefly.CodeAt(date); got != code {
-			t.Errorf("Firefly on %s: %s, want %s", date, got, code)
+	odo := &d.Actors[4]
+	for date, code := range map[string]string{"1930-05-01": "TRNELI", "1940-01-01": "TRNGOV", "2020-01-01": "TRNELI"} {
+		if got, _ := odo.CodeAt(date); got != code {
+			t.Errorf("Wemblethorpe on %s: %s, want %s", date, got, code)
 		}
 	}
 }
@@ -235,13 +235,13 @@ func TestProperName(t *testing.T) {
 func TestPetrarchAgents(t *testing.T) {
 	d, st := loadFixture(t, "petrarch/tiny.agents.txt")
 	want := []actorSummary{
-		{Agent, "", "", []string{"MIL"}, "", nil, []string{"soldier"}},
-		{Agent, "", "", []string{"UAF"}, "", nil, []string{"gunman", "gunmen"}},
-		{Agent, "", "", []string{"COP"}, "", nil, []string{"police"}},
-		{Agent, "", "", []string{"GOV"}, "", nil, []string{"chairman", "chairwoman"}},
-		{Agent, "", "", []string{"GOV", "AGR"}, "", nil, []string{"minister of agriculture", "ministry of agriculture"}},
-		{Agent, "", "", []string{"IGO"}, "", nil, []string{"peacekeeping troops"}},
-		{Agent, "", "", []string{"GOV"}, "", nil, []string{"foreign minister"}},
+		{Agent, "", "", []string{"MIL"}, "", nil, []string{"spearwright"}},
+		{Agent, "", "", []string{"UAF"}, "", nil, []string{"marshwife", "marshwives"}},
+		{Agent, "", "", []string{"COP"}, "", nil, []string{"watchfolk"}},
+		{Agent, "", "", []string{"GOV"}, "", nil, []string{"gatewarden", "gatewardress"}},
+		{Agent, "", "", []string{"GOV", "AGR"}, "", nil, []string{"provost of orchards", "provostry of orchards"}},
+		{Agent, "", "", []string{"IGO"}, "", nil, []string{"truce lancers"}},
+		{Agent, "", "", []string{"GOV"}, "", nil, []string{"outlands steward"}},
 	}
 	if got := summarise(d); !reflect.DeepEqual(got, want) {
 		t.Errorf("agents\n got %+v\nwant %+v", got, want)
@@ -253,7 +253,7 @@ func TestPetrarchAgents(t *testing.T) {
 
 func TestPetrarchDiscards(t *testing.T) {
 	d, st := loadFixture(t, "petrarch/tiny.discards.txt")
-	want := []string{"WORLD CUP", "+MANCHESTER UNITED", "ASIAN GAMES"}
+	want := []string{"PUMPKIN JOUST", "+WIDDLECOMBE ROVERS", "MARSHLAND GAMES"}
 	if !slices.Equal(d.Discards, want) || st.Discards != 3 {
 		t.Errorf("discards = %q (%d), want %q", d.Discards, st.Discards, want)
 	}
@@ -270,11 +270,11 @@ func TestPetrarchDiscards(t *testing.T) {
 		s               string
 		sentence, story bool
 	}{
-		{"Brazil beat Germany in the World Cup final.", true, false},
-		{"Fans of Manchester United rioted in Madrid.", true, true},
-		{"Brazil and Germany signed a trade deal.", false, false},
-		{"The world is watching the cup.", false, false},
-		{"Brazil beat Germany in the World Cups final.", false, false}, // words, not stems
+		{"Valdoria beat Kestria in the Pumpkin Joust final.", true, false},
+		{"Fans of Widdlecombe Rovers rioted in Morvane.", true, true},
+		{"Valdoria and Kestria signed a trade deal.", false, false},
+		{"The pumpkin is ready for the joust.", false, false},
+		{"Valdoria beat Kestria in the Pumpkin Jousts final.", false, false}, // words, not stems
 	} {
 		toks := text.Tokenize(tc.s, text.Span{Start: 0, End: len(tc.s)}, nil)
 		if sen, sto := c.Discarded(tc.s, toks); sen != tc.sentence || sto != tc.story {
@@ -285,40 +285,44 @@ func TestPetrarchDiscards(t *testing.T) {
 
 func TestPetrarchVerbs(t *testing.T) {
 	d, st := loadFixture(t, "petrarch/tiny.verbpatterns.txt")
-	verbs := []string{"attack", "strike", "gun down", "re-attack", "reattack"}
+	// THWACK's forms: THWACKS and THWACKING share its stem and add
+	// nothing, THWOCK does not and is a verb of its own.
+	verbs := []string{"flonk", "thwack", "thwock", "bop over", "re-flonk", "reflonk"}
 	var want []string
-	// Each verb on its own: STRIKE has its own code, the others the block's.
+	// Each verb on its own: THWACK has its own code, the others the block's.
 	for _, v := range verbs {
-		code := "190"
-		if v == "strike" {
-			code = "195"
+		code := "185"
+		if v == "thwack" || v == "thwock" {
+			code = "186"
 		}
 		want = append(want, code+" "+v)
 	}
-	for _, v := range verbs { // - * WITH &WEAPON [195]
-		want = append(want, "195 "+v+" * with * rocket", "195 "+v+" * with * mortar shell")
+	for _, v := range verbs { // - * WITH &FLINGABLE [186]
+		want = append(want, "186 "+v+" * with * slingstone", "186 "+v+" * with * tar pot")
 	}
 	// Actor slots print as [role where^skip]: where -1 before the words,
 	// 0 between them, 1 after them.
-	for _, v := range verbs { // - * + BASE [183]
-		want = append(want, "183 "+v+" * base (+inside) [+0^0]")
+	for _, v := range verbs { // - * + STOCKADE [184]
+		want = append(want, "184 "+v+" * stockade (+inside) [+0^0]")
 	}
-	for _, v := range verbs { // - $ * AGAINST + [190]
-		want = append(want, "190 "+v+" * against + [$-1^0] [+1^0]")
+	for _, v := range verbs { // - $ * UPON + [185]
+		want = append(want, "185 "+v+" * upon + [$-1^0] [+1^0]")
 	}
-	for _, v := range verbs { // - % * EACH OTHER [190:190]: a compound before the verb
-		want = append(want, "190 "+v+" * each * other [%-1^0]")
+	for _, v := range verbs { // - % * ONE ANOTHER [185:185]: a compound before the verb
+		want = append(want, "185 "+v+" * one * another [%-1^0]")
 	}
-	for _, v := range verbs { // - + * BY $ [190]: the target before the verb
-		want = append(want, "190 "+v+" * by [+-1^0] [$1^0]")
+	for _, v := range verbs { // - + * THROUGH $ [185]: the target before the verb
+		want = append(want, "185 "+v+" * through [+-1^0] [$1^0]")
 	}
-	for _, v := range verbs { // - * $ EMBASSY [190]: the source between words
-		want = append(want, "190 "+v+" * embassy [$0^0]")
+	for _, v := range verbs { // - * $ LIGHTHOUSE [185]: the source between words
+		want = append(want, "185 "+v+" * lighthouse [$0^0]")
 	}
-	for _, v := range verbs { // - SAID ^ * [190]
-		want = append(want, "190 said * "+v)
+	for _, v := range verbs { // - WHISPERED ^ * [185]
+		want = append(want, "185 whispered * "+v)
 	}
-	want = append(want, "040 meet * with + [+1^0]") // a block without a code: MEET codes only with its pattern
+	// A block without a code: GREEB and its other-stem form GROBE code
+	// only with their pattern.
+	want = append(want, "041 greeb * with + [+1^0]", "041 grobe * with + [+1^0]")
 	if got := verbLines(d); !slices.Equal(got, want) {
 		t.Errorf("verbs\n got %q\nwant %q", got, want)
 	}
@@ -335,13 +339,13 @@ func TestPetrarchVerbs(t *testing.T) {
 
 	// The converted patterns match text through sitrep's matcher.
 	c := Compile(d)
-	s := "Militants attacked the base with rockets and struck down a drone."
+	s := "Raiders flonked the stockade with slingstones and thwocked down a kite."
 	toks := tokens(s)
 	var got []string
 	for _, m := range c.MatchVerbs(toks, nil) {
 		got = append(got, c.Verbs[m.Index].Code+":"+s[toks[m.Start].Start:toks[m.End-1].End])
 	}
-	wantMatch := []string{"190:attacked", "183:attacked the base", "195:attacked the base with rockets", "195:struck"}
+	wantMatch := []string{"185:flonked", "184:flonked the stockade", "186:flonked the stockade with slingstones", "186:thwocked"}
 	if !slices.Equal(got, wantMatch) {
 		t.Errorf("matches\n got %q\nwant %q", got, wantMatch)
 	}

@@ -13,21 +13,21 @@ import (
 func TestTabariActors(t *testing.T) {
 	d, st := loadFixture(t, "tabari/tiny.actors")
 	want := []actorSummary{
-		{Country, "IRQ", "IRQ", nil, "Iraq", nil, []string{"Iraq"}},
-		{Country, "ETH", "ETH", nil, "Ethiop", nil, []string{"Ethiop"}},
-		{Person, "ETHELI", "ETH", nil, "Trentino", []Role{{Code: "ETHGOV", From: "2025-01-01"}, {Code: "ETHELI"}}, []string{"Trentino"}},
-		{Person, "USAELI", "USA", nil, "Zeppo", []Role{
-			{Code: "USAGOV", To: "1939-01-01"},
-			{Code: "USAGOV", From: "1939-01-01", To: "1945-12-31"},
-			{Code: "USAELI"},
-		}, []string{"Zeppo", "Zeppo Marx"}},
-		{Org, "abk", "", nil, "Abkhaz", nil, []string{"Abkhaz"}},
+		{Country, "VLD", "VLD", nil, "Vellandra", nil, []string{"Vellandra"}},
+		{Country, "KRV", "KRV", nil, "Korvat", nil, []string{"Korvat"}},
+		{Person, "KRVELI", "KRV", nil, "Quillane", []Role{{Code: "KRVGOV", From: "2024-03-15"}, {Code: "KRVELI"}}, []string{"Quillane"}},
+		{Person, "TRNELI", "TRN", nil, "Dornavel", []Role{
+			{Code: "TRNGOV", To: "1941-02-03"},
+			{Code: "TRNGOV", From: "1941-02-03", To: "1947-09-30"},
+			{Code: "TRNELI"},
+		}, []string{"Dornavel", "Dornavel Ashkirk"}},
+		{Org, "grl", "", nil, "Grellish", nil, []string{"Grellish"}},
 	}
 	if got := summarise(d); !reflect.DeepEqual(got, want) {
 		t.Errorf("actors\n got %+v\nwant %+v", got, want)
 	}
-	// "[###]" is a discard; "#DELETED_ENTRY" a comment; nothing after ~~FINISH.
-	if !slices.Equal(d.Discards, []string{"ACADEMY AWARD"}) {
+	// "[###]" is a discard; "#STRUCK_OUT_NAME" a comment; nothing after ~~FINISH.
+	if !slices.Equal(d.Discards, []string{"GOLDEN TURNIP PRIZE"}) {
 		t.Errorf("discards = %q", d.Discards)
 	}
 	wantSkips := map[string]int{"TABARI noun list entries": 1, "actors with a compound code (A/B)": 1,
@@ -40,10 +40,10 @@ func TestTabariActors(t *testing.T) {
 func TestTabariAgents(t *testing.T) {
 	d, st := loadFixture(t, "tabari/tiny.agents")
 	want := []actorSummary{
-		{Agent, "", "", []string{"GOV"}, "", nil, []string{"foreign minister"}},
-		{Agent, "", "", []string{"MIL"}, "", nil, []string{"soldiers"}},
-		{Agent, "", "", []string{"NGO"}, "", nil, []string{"rights groups"}},
-		{Agent, "", "", []string{"GOV", "MED"}, "", nil, []string{"state-owned newspaper"}},
+		{Agent, "", "", []string{"GOV"}, "", nil, []string{"lamp warden"}},
+		{Agent, "", "", []string{"MIL"}, "", nil, []string{"pikebearers"}},
+		{Agent, "", "", []string{"NGO"}, "", nil, []string{"well keepers"}},
+		{Agent, "", "", []string{"GOV", "MED"}, "", nil, []string{"crown-chartered broadsheet"}},
 	}
 	if got := summarise(d); !reflect.DeepEqual(got, want) {
 		t.Errorf("agents\n got %+v\nwant %+v", got, want)
@@ -58,17 +58,17 @@ func TestTabariVerbs(t *testing.T) {
 	// "~" marks a word without a final "_", which also begins longer
 	// words (PrefixMark).
 	want := []string{
-		"0874 abandon~ * headquarters~",
-		"0874 abandon~ * outpost~ * in + [+1^0]",
-		"181 abandon~ * by [+-1^0] [$1^0]", // the target before the verb, the source after it
-		"112 accus~", "112 accusation",     // ACCUS and its forms line
-		"1121 accus~ * of * attack~ (+inside) [+0^0]", "1121 accus~ * of * bombing~ (+inside) [+0^0]",
-		"1121 accusation * of * attack~ (+inside) [+0^0]", "1121 accusation * of * bombing~ (+inside) [+0^0]",
-		"070 give~",
-		"071 give~ * dollar~", "071 give~ * swiss franc~",
-		"070 give~ [%1^0]",               // - * %: a compound after the verb
-		"142 brush~ * aside~ * reports~", // a verb phrase: space is a gap
-		"195 close~ * embassy~",
+		"0863 splork~ * granary~",
+		"0863 splork~ * watchtower~ * near + [+1^0]",
+		"182 splork~ * through [+-1^0] [$1^0]", // the target before the verb, the source after it
+		"121 skavv~", "121 skavvation",         // SKAVV and its forms line
+		"1214 skavv~ * over * raiding~ (+inside) [+0^0]", "1214 skavv~ * over * pilfering~ (+inside) [+0^0]",
+		"1214 skavvation * over * raiding~ (+inside) [+0^0]", "1214 skavvation * over * pilfering~ (+inside) [+0^0]",
+		"073 plevver~",
+		"074 plevver~ * skeld~", "074 plevver~ * silver plink~",
+		"073 plevver~ [%1^0]",           // - * %: a compound after the verb
+		"143 flick~ * away~ * murmurs~", // a verb phrase: space is a gap
+		"196 blork~ * lighthouse~",
 	}
 	if got := verbLines(d); !slices.Equal(got, want) {
 		t.Errorf("verbs\n got %q\nwant %q", got, want)
@@ -78,18 +78,18 @@ func TestTabariVerbs(t *testing.T) {
 		!reflect.DeepEqual(st.SkippedBy, wantSkips) {
 		t.Errorf("stats %+v", st)
 	}
-	if !slices.Equal(d.Discards, []string{"KENTUCKY DERBY"}) {
+	if !slices.Equal(d.Discards, []string{"TURNIP REGATTA"}) {
 		t.Errorf("discards = %q", d.Discards)
 	}
 
 	c := Compile(d)
-	s := "Rebels accused the army of bombings and closed the embassy."
+	s := "Raiders skavved the guild over pilferings and blorked the lighthouse."
 	toks := tokens(s)
 	var got []string
 	for _, m := range c.MatchVerbs(toks, nil) {
 		got = append(got, c.Verbs[m.Index].Code+":"+s[toks[m.Start].Start:toks[m.End-1].End])
 	}
-	wantMatch := []string{"112:accused", "1121:accused the army of bombings", "195:closed the embassy"}
+	wantMatch := []string{"121:skavved", "1214:skavved the guild over pilferings", "196:blorked the lighthouse"}
 	if !slices.Equal(got, wantMatch) {
 		t.Errorf("matches\n got %q\nwant %q", got, wantMatch)
 	}
