@@ -17,6 +17,19 @@ func codeText(t *testing.T, text string) []event.Event {
 	return es
 }
 
+// wantEvent fails t unless text codes an event with exactly this CAMEO
+// code, source code and target code ("" for none).
+func wantEvent(t *testing.T, text, code, src, tgt string) {
+	t.Helper()
+	es := codeText(t, text)
+	for i := range es {
+		if es[i].CAMEO.Code == code && actorCode(es[i].Source) == src && actorCode(es[i].Target) == tgt {
+			return
+		}
+	}
+	t.Errorf("%q: no event %s %s→%s; got %s", text, code, src, tgt, describe(es))
+}
+
 func describe(es []event.Event) string {
 	var b strings.Builder
 	for _, e := range es {

@@ -10,15 +10,6 @@ func TestAtLeastIsNoPreposition(t *testing.T) {
 		{"On Sunday, at least a dozen Cameroonian schoolchildren were abducted by gunmen in the northwest.", "181", "UAF", "CMR"},
 		{"Rescue workers said at least 14 Haitian fishermen were detained by Dominican patrols.", "173", "DOM", "HTIAGR"},
 	} {
-		es := codeText(t, tc.text)
-		found := false
-		for i := range es {
-			if es[i].CAMEO.Code == tc.code && actorCode(es[i].Source) == tc.src && actorCode(es[i].Target) == tc.tgt {
-				found = true
-			}
-		}
-		if !found {
-			t.Errorf("%q: no event %s %s→%s; got %s", tc.text, tc.code, tc.src, tc.tgt, describe(es))
-		}
+		wantEvent(t, tc.text, tc.code, tc.src, tc.tgt)
 	}
 }

@@ -43,16 +43,7 @@ func TestMeansAfterVerb(t *testing.T) {
 		{"Two Kurdish fighters were killed in Turkish drone strikes overnight.", "195", "TURMIL", "REB"},
 		{"Five Syrian farmers were killed by Turkish artillery fire.", "194", "TURMIL", "SYRAGR"},
 	} {
-		es := codeText(t, tc.text)
-		found := false
-		for i := range es {
-			if es[i].CAMEO.Code == tc.code && actorCode(es[i].Source) == tc.src && actorCode(es[i].Target) == tc.tgt {
-				found = true
-			}
-		}
-		if !found {
-			t.Errorf("%q: no event %s %s→%s; got %s", tc.text, tc.code, tc.src, tc.tgt, describe(es))
-		}
+		wantEvent(t, tc.text, tc.code, tc.src, tc.tgt)
 	}
 }
 
