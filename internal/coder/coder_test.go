@@ -99,7 +99,7 @@ func TestCoderSentences(t *testing.T) {
 		{"condemn", "France condemned the Russian strikes.", "11", "FRA", "", event.Asserted},
 		{"reported obligation is a demand", "Britain said Libya must hand over the suspects.", "10", "GBR", "LBY", event.Asserted},
 		{"target inside the pattern", "Iran ordered British diplomats to leave the country.", "16", "IRN", "GBR", ""},
-		{"means named as subject", "A roadside bombing near the town killed three Iraqi policemen.", "18", "", "IRQCOP", event.Asserted},
+		{"means named as subject", "A roadside bombing on the highway killed three Iraqi policemen.", "18", "", "IRQCOP", event.Asserted},
 		{"refusal is a rejection", "Syria will not release the prisoners.", "12", "SYR", "", event.Asserted},
 		{"negated fact stays negated", "Russia did not release the prisoners.", "08", "RUS", "", event.Negated},
 		{"pronoun subject is the sentence subject", "Egypt announced that it would host Israeli negotiators.", "03", "EGY", "ISR", event.Asserted},
@@ -184,7 +184,7 @@ func FuzzCode(f *testing.F) {
 	for _, s := range []string{
 		"Rebels attacked government troops near the border on Monday.",
 		"Iran-backed militias carried out dozens of strikes against US bases in Syria.",
-		"The U.S. said it would not attack Iraq, but returned in 2014 to fight ISIS.",
+		"The U.S. pledged not to attack Iraq, but returned in 2014 to fight ISIS.",
 		"“We will respond,” he said. Talks between Egypt and Ethiopia resumed.",
 		"al- - -backed Prime Minister of of Iraq To",
 	} {

@@ -18,16 +18,16 @@ func TestDetect(t *testing.T) {
 		{"my-actors", "# comment\ncode\tcountry\tsectors\tname\taliases\nIGOUNO\t\tIGO\tUN\t\n", SitrepTSV},
 		{"x.actors", "anything", TabariActors},
 		{"x.agents", "", TabariAgents},
-		{"CAMEO.080612.verbs", "ABANDON  [---]\n", TabariVerbs},
-		{"Phoenix.Countries.actors.txt", "# c\nAFGHANISTAN_  [AFG]\n+AFGHAN_\nHAMID_KARZAI_  # CountryInfo.txt\n\t[AFGGOV >011222]\n", PetrarchActors},
-		{"actors.txt", "; c\nAFGHANISTAN_  [AFG] ;jw\n+AFGHAN_\n", TabariActors},
-		{"Phoenix.agents.txt", "# c\n!PERSON! = MAN, WOMAN\nFARMER [~AGR]\nOBSERVER [IGO~]\n", PetrarchAgents},
-		{"agents.txt", "FOREIGN_MINISTER_   [  ~GOV] ;ems\nSOLDIER_ [~MIL]\n", TabariAgents},
-		{"CAMEO.verbpatterns.txt", "# c\n&CURRENCY\n+DOLLAR\n\n--- ABANDON [080] ---\nABANDON\n- * HEADQUARTERS [0874]\n", PetrarchVerbs},
-		{"verbs.txt", "ABANDON  [---]\n- * HEADQUARTERS  [0874] ;ab\n", TabariVerbs},
-		{"Phoenix.discards.txt", "# c\nWORLD CUP\n+MANCHESTER UNITED\n", PetrarchDiscards},
-		{"phrases.txt", "WORLD CUP\nASIAN GAMES\n", UnknownFormat},
-		{"Phoenix.IssueCoding.txt", "# c\n<ISSUE CATEGORY=\"EDUCATION\" TYPE=\"ALL\">\nn:preschool [EARLY_CHILDHOOD_EDUCATION]\n", UnknownFormat},
+		{"guild.240101.verbs", "FLIBBER  [---]\n", TabariVerbs},
+		{"Tarn.Countries.actors.txt", "# c\nVELLANDRA_  [VLD]\n+VELLANDRAN_\nODO_WEMBLETHORPE_  # Tarn.people.txt\n\t[VLDGOV >031114]\n", PetrarchActors},
+		{"actors.txt", "; c\nKORVAT_  [KRV] ;qt\n+KORVATI_\n", TabariActors},
+		{"Tarn.agents.txt", "# c\n!KEEPER! = WARDEN, REEVE\nORCHARDMAN [~AGR]\nTRUCEWATCHER [IGO~]\n", PetrarchAgents},
+		{"agents.txt", "TIDE_MINISTER_   [  ~GOV] ;qt\nPIKEMAN_ [~MIL]\n", TabariAgents},
+		{"Tarn.verbpatterns.txt", "# c\n&COINAGE\n+SKELD\n\n--- FLIBBER [080] ---\nFLIBBER\n- * TOLLGATE [0874]\n", PetrarchVerbs},
+		{"verbs.txt", "FLIBBER  [---]\n- * TOLLGATE  [0874] ;qt\n", TabariVerbs},
+		{"Tarn.discards.txt", "# c\nTURNIP REGATTA\n+GLIMMERTON WANDERERS\n", PetrarchDiscards},
+		{"phrases.txt", "TURNIP REGATTA\nPUMPKIN JOUST\n", UnknownFormat},
+		{"Tarn.IssueCoding.txt", "# c\n<ISSUE CATEGORY=\"HARVEST\" TYPE=\"ALL\">\nn:turnipry [ROOT_CROP_HUSBANDRY]\n", UnknownFormat},
 		{"cases.jsonl", "{\"id\": \"A [B]\"}\n", UnknownFormat},
 		{"README.md", "# Dictionaries\n\nThese are the [Phoenix](http://x) files.\nSee [CAMEO] for codes.\nMore text here.\nAnd here.\nAnd more.\n", UnknownFormat},
 		{"empty.txt", "", UnknownFormat},
@@ -104,7 +104,7 @@ func TestLoadPath(t *testing.T) {
 func TestLoadFileErrorsNamePath(t *testing.T) {
 	dir := t.TempDir()
 	p := filepath.Join(dir, "bad.actors")
-	if err := os.WriteFile(p, []byte("IRAQ_ [IRQ]\nIRAN_ [IRN\n"), 0o644); err != nil {
+	if err := os.WriteFile(p, []byte("VELLANDRA_ [VLD]\nKORVAT_ [KRV\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	d, st, err := LoadFile(p)

@@ -274,8 +274,8 @@ func parseCode(s string) (codeSpec, error) {
 		if err == nil {
 			c.to, _, cl2, err = legacyDate(b)
 		}
-		// "[AFGELI 270101-730717]": the person was an elite from 1927, not
-		// 2027 ("[USAELI 950101-370722]": from 1895). A two-digit start
+		// "[KRVELI 240315-680909]": the person was an elite from 1924, not
+		// 2024 ("[TRNELI 970612-330405]": from 1897). A two-digit start
 		// after the end is a century earlier, when that makes a role of
 		// less than a century; otherwise ("121207-120802") it is an error.
 		if err == nil && short && c.from > c.to {
@@ -314,9 +314,9 @@ func isCountry(code string) bool {
 // does any other code of three capitals that is not a CAMEO sector or
 // religion code: PETRARCH and TABARI give the letters no meaning of their
 // own and compose agents with whatever code the actor has ("[ARN]" and
-// "~GOV" give ARNGOV), so a dictionary defines its own states ("KINAKUTA_
-// [KNT]" in Phoenix, the fictional states of the validation suites), and
-// sitrep must treat them as states for "Kinakuta's government" to be
+// "~GOV" give ARNGOV), so a dictionary defines its own states ("MERROWDALE_
+// [MRW]", like the fictional states of the validation suites), and
+// sitrep must treat them as states for "Merrowdale's government" to be
 // KNTGOV.
 func stateCode(code string) bool {
 	if len(code) != 3 {

@@ -172,22 +172,22 @@ func TestParseCode(t *testing.T) {
 		want codeSpec
 		err  string
 	}{
-		{in: "USAGOV", want: codeSpec{code: "USAGOV"}},
-		{in: "USAGOV >090120", want: codeSpec{code: "USAGOV", from: "2009-01-20"}},
-		{in: "USAGOV > 090120", want: codeSpec{code: "USAGOV", from: "2009-01-20"}},
-		{in: "USAELI <090120", want: codeSpec{code: "USAELI", to: "2009-01-20"}},
-		{in: "USAELI 090120-170120", want: codeSpec{code: "USAELI", from: "2009-01-20", to: "2017-01-20"}},
-		{in: "USAGOV 390101 - 451231", want: codeSpec{code: "USAGOV", from: "1939-01-01", to: "1945-12-31"}},
-		{in: "AFGELI 270101-730717", want: codeSpec{code: "AFGELI", from: "1927-01-01", to: "1973-07-17"}},
-		{in: "USAELI 950101-370722", want: codeSpec{code: "USAELI", from: "1895-01-01", to: "1937-07-22"}},
-		{in: "abk", want: codeSpec{code: "abk"}},
+		{in: "VLDGOV", want: codeSpec{code: "VLDGOV"}},
+		{in: "VLDGOV >080314", want: codeSpec{code: "VLDGOV", from: "2008-03-14"}},
+		{in: "VLDGOV > 080314", want: codeSpec{code: "VLDGOV", from: "2008-03-14"}},
+		{in: "VLDELI <080314", want: codeSpec{code: "VLDELI", to: "2008-03-14"}},
+		{in: "VLDELI 080314-160522", want: codeSpec{code: "VLDELI", from: "2008-03-14", to: "2016-05-22"}},
+		{in: "VLDGOV 380601 - 441130", want: codeSpec{code: "VLDGOV", from: "1938-06-01", to: "1944-11-30"}},
+		{in: "KRVELI 240315-680909", want: codeSpec{code: "KRVELI", from: "1924-03-15", to: "1968-09-09"}},
+		{in: "TRNELI 970612-330405", want: codeSpec{code: "TRNELI", from: "1897-06-12", to: "1933-04-05"}},
+		{in: "grl", want: codeSpec{code: "grl"}},
 		{in: "---", want: codeSpec{code: "---"}},
-		{in: "IRQ/USA", want: codeSpec{code: "IRQ/USA"}},
+		{in: "VLD/KRV", want: codeSpec{code: "VLD/KRV"}},
 		{in: "", err: "empty code"},
-		{in: "991201-010114", err: "has no code"},
+		{in: "981107-020415", err: "has no code"},
 		{in: "~GOV", err: "want letters and digits"},
-		{in: "EGYGOV 121207-120802", err: "ends (2012-08-02) before it starts (2012-12-07)"},
-		{in: "MNEGOV 20121204", err: "want >YYMMDD, <YYMMDD or YYMMDD-YYMMDD"},
+		{in: "KRVGOV 140911-140302", err: "ends (2014-03-02) before it starts (2014-09-11)"},
+		{in: "VLDGOV 20130917", err: "want >YYMMDD, <YYMMDD or YYMMDD-YYMMDD"},
 	}
 	for _, tt := range tests {
 		got, err := parseCode(tt.in)
@@ -205,25 +205,25 @@ func TestParseCode(t *testing.T) {
 
 func TestProperName(t *testing.T) {
 	tests := map[string]string{
-		"AFGHANISTAN_":              "Afghanistan",
+		"VELLANDRA_":                "Vellandra",
 		"US":                        "US",
-		"US_ARMY":                   "US Army",
-		"AL-QAEDA_IN_IRAQ_":         "al-Qaeda in Iraq",
-		"AL_JAZEERA":                "al Jazeera",
-		"OSAMA_BIN_LADEN":           "Osama bin Laden",
-		"MAZAR-I-SHARIF_":           "Mazar-i-Sharif",
-		"JABHAT_AN-NUSRA":           "Jabhat an-Nusra",
-		"BANK_OF_AMERICA":           "Bank of America",
-		"THE_HAGUE":                 "The Hague",
-		"O'NEILL":                   "O'Neill",
-		"IRAQ'S_GOVERNMENT":         "Iraq's Government",
-		"COTE_D'IVOIRE":             "Cote d'Ivoire",
+		"US_LANTERN_CORPS":          "US Lantern Corps",
+		"AL-SHAMRAQ_IN_VELLANDRA_":  "al-Shamraq in Vellandra",
+		"AL_ZANTHERA":               "al Zanthera",
+		"HADRIK_BIN_SOLLEM":         "Hadrik bin Sollem",
+		"KOR-I-MENNAT_":             "Kor-i-Mennat",
+		"HARAKAT_AN-NAZRIM":         "Harakat an-Nazrim",
+		"BANK_OF_VELLANDRA":         "Bank of Vellandra",
+		"THE_MARROWS":               "The Marrows",
+		"O'FENNICK":                 "O'Fennick",
+		"KORVAT'S_GOVERNMENT":       "Korvat's Government",
+		"COTE_D'ARVELLE":            "Cote d'Arvelle",
 		"U.S.":                      "U.S.",
 		"McDonald_Corp":             "McDonald Corp",
 		"MESʼUD_BARZANI":            "Mesʼud Barzani",
 		"  SPACED   OUT__NAME_  ":   "Spaced Out Name",
-		"GROUP_OF_77":               "Group of 77",
-		"DOWLAT_E_ESLAMI_YE_AFGHAN": "Dowlat e Eslami Ye Afghan",
+		"LEAGUE_OF_12":              "League of 12",
+		"KHANAT_E_VELLANI_YE_TARNO": "Khanat e Vellani Ye Tarno",
 	}
 	for in, want := range tests {
 		if got := properName(in); got != want {
@@ -420,42 +420,42 @@ var malformedCases = []struct {
 	msg     string
 	good    int // actors, agents, verb entries or discards still loaded
 }{
-	{"unclosed code", PetrarchActors, "IRAQ_ [IRQ]\nIRAN_ [IRN\nSYRIA_ [SYR]\n", 2, "not closed", 2},
-	{"bad date", PetrarchActors, "IRAQ_ [IRQ]\nX_\n\t[IRQGOV 091320-100101]\n\t[IRQELI]\n", 3, "no such day", 2},
-	{"date without code", PetrarchActors, "IRAQ_ [IRQ]\nX_\n\t[991201-010114]\n\t[IRQELI]\n", 3, "has no code", 2},
-	{"role ends before it starts", PetrarchActors, "X_\n\t[EGYGOV 121207-120802]\n\t[EGYELI]\n", 2, "before it starts", 1},
-	{"bad restriction", PetrarchActors, "X_\n\t[MNEGOV 20121204]\n\t[MNEELI]\n", 2, "want >YYMMDD", 1},
-	{"synonym first", PetrarchActors, "+IRAQI_\nIRAQ_ [IRQ]\n", 1, "no actor before it", 1},
-	{"code line first", PetrarchActors, "\t[IRQ]\nIRAQ_ [IRQ]\n", 1, "no actor before it", 1},
-	{"bracket in name", PetrarchActors, "FAEROYENE]_ [FRO]\nIRAQ_ [IRQ]\n", 1, "unexpected ']'", 1},
-	{"junk after codes", PetrarchActors, "ACME_ [USABUS]\tMajor Banks\t$1,000\nIRAQ_ [IRQ]\n", 1, "after the codes", 2},
-	{"lower-case actor code", TabariActors, "IRAQ_ [IRQ]\nGOV_ [~GOV]\n", 2, "want letters and digits", 1},
-	{"no name", PetrarchActors, "___ [IRQ]\nIRAQ_ [IRQ]\n", 1, "has no name", 1},
-	{"agent without code", PetrarchAgents, "SOLDIER [~MIL]\nISLAMIC_EXTREMIST\n", 2, "has no [~CODE]", 1},
-	{"agent code typo", PetrarchAgents, "DEPARTMENT_OF_ENVIRONMENT [~ENV}\nSOLDIER [~MIL]\n", 1, "not closed", 1},
-	{"agent code without tilde", PetrarchAgents, "SOLDIER [MIL]\nPOLICE [~COP]\n", 1, "want [~CODE]", 1},
-	{"undefined substitution", PetrarchAgents, "!PERSON! = MAN\nCHAIR!PERSN! [~GOV]\nPOLICE [~COP]\n", 2, "not defined", 1},
-	{"bad substitution set", PetrarchAgents, "!PERSON = MAN\nPOLICE [~COP]\n", 1, "substitution set", 1},
-	{"unclosed plural", PetrarchAgents, "GUNMAN } {GUNMEN [~UAF]\nPOLICE [~COP]\n", 1, "not closed", 1},
-	{"discard with brackets", PetrarchDiscards, "WORLD CUP\nGAMES [X]\n", 2, "brackets", 1},
-	{"pattern outside a block", PetrarchVerbs, "- * HEADQUARTERS [0874]\n--- ATTACK [190] ---\nATTACK\n", 1, "not inside a verb block", 1},
-	{"verb outside a block", PetrarchVerbs, "ATTACK\n--- ATTACK [190] ---\nATTACK\n", 1, "not inside a verb block", 1},
-	{"undefined synset", PetrarchVerbs, "--- ATTACK [190] ---\nATTACK\n- * &WEAPONS [195]\n", 3, "&WEAPONS is not defined", 1},
-	{"pattern without code", PetrarchVerbs, "--- ATTACK [190] ---\nATTACK\n- * WITH ROCKETS\n", 3, "no [code]", 1},
-	{"bad event code", PetrarchVerbs, "--- ATTACK [190] ---\nATTACK\n- * WITH ROCKETS [1X9]\n", 3, "want 2 to 4 digits", 1},
-	{"pattern without verb", PetrarchVerbs, "--- ATTACK [190] ---\nATTACK\n- TIVILIAN [202]\n", 3, "no '*'", 1},
-	{"unmatched brace", PetrarchVerbs, "--- ATTACK [190] ---\nATTACK\n- * FIRE } [145]\n", 3, "unmatched", 1},
-	{"two verbs on a line", PetrarchVerbs, "--- ATTACK [190] ---\nATTACK\nSCOF AT\n", 3, "want one verb", 1},
-	{"bad synset name", PetrarchVerbs, "&WEAP*N\n--- ATTACK [190] ---\nATTACK\n", 1, "synset name", 1},
-	{"bad block code", PetrarchVerbs, "--- ATTACK [19x] ---\nATTACK [190]\n", 1, "want 2 to 4 digits", 1},
-	{"tabari pattern first", TabariVerbs, "- * HEADQUARTERS [0874]\nATTACK [190]\n", 1, "no verb line before it", 1},
-	{"tabari forms first", TabariVerbs, "{ ATTACKED }\nATTACK [190]\n", 1, "no verb line before it", 1},
-	{"tabari verb without code", TabariVerbs, "ATTACK\nBOMB [190]\n", 1, "no [code]", 1},
-	{"tabari unclosed alternatives", TabariVerbs, "ATTACK [---]\n- { WILL | WOULD ] * BASE [190]\n- * CAMP [190]\n", 2, "not closed", 1},
-	{"tabari bad code", TabariVerbs, "ATTACK [---]\n- * FOR_SHELTER [17K4]\n- * CAMP [190]\n", 2, "want 2 to 4 digits", 1},
-	{"tabari unclosed forms", TabariVerbs, "BREAK [190]\n{ BROKE BROKEN\nBOMB [190]\n", 2, "not closed", 2},
-	{"tabari bad line in synsets", TabariVerbs, "<SYNSETS>\nDOLLAR\n</SYNSETS>\nBOMB [190]\n", 2, "want &NAME", 1},
-	{"tabari invalid UTF-8", TabariVerbs, "ATTACK [---]\n- + { WAS | WERE\xc2 } * [190]\n- * CAMP [190]\n", 2, "not valid UTF-8", 1},
+	{"unclosed code", PetrarchActors, "VELLANDRA_ [VLD]\nKORVAT_ [KRV\nTARN_ [TRN]\n", 2, "not closed", 2},
+	{"bad date", PetrarchActors, "VELLANDRA_ [VLD]\nX_\n\t[VLDGOV 091320-100101]\n\t[VLDELI]\n", 3, "no such day", 2},
+	{"date without code", PetrarchActors, "VELLANDRA_ [VLD]\nX_\n\t[981107-020415]\n\t[VLDELI]\n", 3, "has no code", 2},
+	{"role ends before it starts", PetrarchActors, "X_\n\t[KRVGOV 140911-140302]\n\t[KRVELI]\n", 2, "before it starts", 1},
+	{"bad restriction", PetrarchActors, "X_\n\t[VLDGOV 20130917]\n\t[VLDELI]\n", 2, "want >YYMMDD", 1},
+	{"synonym first", PetrarchActors, "+VELLANDRAN_\nVELLANDRA_ [VLD]\n", 1, "no actor before it", 1},
+	{"code line first", PetrarchActors, "\t[VLD]\nVELLANDRA_ [VLD]\n", 1, "no actor before it", 1},
+	{"bracket in name", PetrarchActors, "TARNHOLM]_ [TRH]\nVELLANDRA_ [VLD]\n", 1, "unexpected ']'", 1},
+	{"junk after codes", PetrarchActors, "GRUBWELL_ [VLDBUS]\tGrain Mills\t$1,000\nVELLANDRA_ [VLD]\n", 1, "after the codes", 2},
+	{"lower-case actor code", TabariActors, "VELLANDRA_ [VLD]\nGOV_ [~GOV]\n", 2, "want letters and digits", 1},
+	{"no name", PetrarchActors, "___ [VLD]\nVELLANDRA_ [VLD]\n", 1, "has no name", 1},
+	{"agent without code", PetrarchAgents, "PIKEMAN [~MIL]\nMARSH_ZEALOT\n", 2, "has no [~CODE]", 1},
+	{"agent code typo", PetrarchAgents, "OFFICE_OF_ORCHARDS [~AGR}\nPIKEMAN [~MIL]\n", 1, "not closed", 1},
+	{"agent code without tilde", PetrarchAgents, "PIKEMAN [MIL]\nWATCHFOLK [~COP]\n", 1, "want [~CODE]", 1},
+	{"undefined substitution", PetrarchAgents, "!KEEPER! = WARDEN\nGATE!KEPER! [~GOV]\nWATCHFOLK [~COP]\n", 2, "not defined", 1},
+	{"bad substitution set", PetrarchAgents, "!KEEPER = WARDEN\nWATCHFOLK [~COP]\n", 1, "substitution set", 1},
+	{"unclosed plural", PetrarchAgents, "MARSHWIFE } {MARSHWIVES [~UAF]\nWATCHFOLK [~COP]\n", 1, "not closed", 1},
+	{"discard with brackets", PetrarchDiscards, "TURNIP REGATTA\nGAMES [X]\n", 2, "brackets", 1},
+	{"pattern outside a block", PetrarchVerbs, "- * TOLLGATE [0874]\n--- BLORP [190] ---\nBLORP\n", 1, "not inside a verb block", 1},
+	{"verb outside a block", PetrarchVerbs, "BLORP\n--- BLORP [190] ---\nBLORP\n", 1, "not inside a verb block", 1},
+	{"undefined synset", PetrarchVerbs, "--- BLORP [190] ---\nBLORP\n- * &SLINGSTONES [195]\n", 3, "&SLINGSTONES is not defined", 1},
+	{"pattern without code", PetrarchVerbs, "--- BLORP [190] ---\nBLORP\n- * WITH SLINGSTONES\n", 3, "no [code]", 1},
+	{"bad event code", PetrarchVerbs, "--- BLORP [190] ---\nBLORP\n- * WITH SLINGSTONES [1X9]\n", 3, "want 2 to 4 digits", 1},
+	{"pattern without verb", PetrarchVerbs, "--- BLORP [190] ---\nBLORP\n- GRANARY [202]\n", 3, "no '*'", 1},
+	{"unmatched brace", PetrarchVerbs, "--- BLORP [190] ---\nBLORP\n- * KINDLING } [145]\n", 3, "unmatched", 1},
+	{"two verbs on a line", PetrarchVerbs, "--- BLORP [190] ---\nBLORP\nFLOOB AT\n", 3, "want one verb", 1},
+	{"bad synset name", PetrarchVerbs, "&SLING*TONE\n--- BLORP [190] ---\nBLORP\n", 1, "synset name", 1},
+	{"bad block code", PetrarchVerbs, "--- BLORP [19x] ---\nBLORP [190]\n", 1, "want 2 to 4 digits", 1},
+	{"tabari pattern first", TabariVerbs, "- * TOLLGATE [0874]\nBLORP [190]\n", 1, "no verb line before it", 1},
+	{"tabari forms first", TabariVerbs, "{ BLORPED }\nBLORP [190]\n", 1, "no verb line before it", 1},
+	{"tabari verb without code", TabariVerbs, "BLORP\nWUMBLE [190]\n", 1, "no [code]", 1},
+	{"tabari unclosed alternatives", TabariVerbs, "BLORP [---]\n- { SHALL | MIGHT ] * GRANARY [190]\n- * MILLPOND [190]\n", 2, "not closed", 1},
+	{"tabari bad code", TabariVerbs, "BLORP [---]\n- * FOR_SHELTER [17K4]\n- * MILLPOND [190]\n", 2, "want 2 to 4 digits", 1},
+	{"tabari unclosed forms", TabariVerbs, "SKRIVE [190]\n{ SKROVE SKRIVEN\nWUMBLE [190]\n", 2, "not closed", 2},
+	{"tabari bad line in synsets", TabariVerbs, "<SYNSETS>\nSKELD\n</SYNSETS>\nWUMBLE [190]\n", 2, "want &NAME", 1},
+	{"tabari invalid UTF-8", TabariVerbs, "BLORP [---]\n- + { SHALL | MIGHT\xc2 } * [190]\n- * MILLPOND [190]\n", 2, "not valid UTF-8", 1},
 }
 
 func TestMalformedLines(t *testing.T) {
@@ -489,7 +489,7 @@ func TestErrorListCap(t *testing.T) {
 	for i := 0; i < 12; i++ {
 		b.WriteString("BAD_ [X\n")
 	}
-	b.WriteString("IRAQ_ [IRQ]\n")
+	b.WriteString("VELLANDRA_ [VLD]\n")
 	d, _, err := ParseFormat(PetrarchActors, "many.txt", b.String())
 	if err == nil || !strings.HasSuffix(err.Error(), "\nand 2 more") || strings.Count(err.Error(), "\n") != 10 {
 		t.Errorf("err = %v", err)
@@ -566,9 +566,9 @@ func FuzzParsePetrarch(f *testing.F) {
 
 // TestStateCodes checks which first slots of a legacy code make a state:
 // CAMEO's countries and any other three capitals a dictionary defines
-// ("KINAKUTA_ [KNT]" in Phoenix), not the sector and religion codes.
+// (a made-up state, "MERROWDALE_ [MRW]"), not the sector and religion codes.
 func TestStateCodes(t *testing.T) {
-	content := "KINAKUTA_ [KNT]\nKINAKUTA_ARMY_ [KNTMIL]\nIRAQ [IRQ]\nRED_CROSS [NGO]\nSUNNI_BLOC [SUNPTY]\nETHNIC_GROUP [abk]\n"
+	content := "MERROWDALE_ [MRW]\nMERROWDALE_PIKEMEN_ [MRWMIL]\nRIVERLAND [IRQ]\nLANTERN_SOCIETY [NGO]\nDAWNWARD_BLOC [SUNPTY]\nGRELLISH_KIN [grl]\n"
 	d, _, err := ParseFormat(PetrarchActors, "states.txt", content)
 	if err != nil {
 		t.Fatal(err)
@@ -576,7 +576,7 @@ func TestStateCodes(t *testing.T) {
 	want := []struct {
 		kind    Kind
 		country string
-	}{{Country, "KNT"}, {Org, "KNT"}, {Country, "IRQ"}, {Org, ""}, {Org, ""}, {Org, ""}}
+	}{{Country, "MRW"}, {Org, "MRW"}, {Country, "IRQ"}, {Org, ""}, {Org, ""}, {Org, ""}}
 	if len(d.Actors) != len(want) {
 		t.Fatalf("got %d actors, want %d", len(d.Actors), len(want))
 	}
@@ -588,15 +588,15 @@ func TestStateCodes(t *testing.T) {
 }
 
 // TestTreebankContractions checks that a pattern written in Penn Treebank
-// tokens ("DID N'T", "WO N'T") matches the contractions of running text.
+// tokens ("SHOULD N'T", "SHA N'T") matches the contractions of running text.
 func TestTreebankContractions(t *testing.T) {
-	content := "&NEGAUX\n+DID N'T\n+WO N'T\n--- SKORN [057] ---\nSKORN\n- &NEGAUX * ABOUT TOLLS [131]\n"
+	content := "&NEGAUX\n+SHOULD N'T\n+SHA N'T\n--- SKORN [057] ---\nSKORN\n- &NEGAUX * ABOUT TOLLS [131]\n"
 	d, _, err := ParseFormat(PetrarchVerbs, "neg.txt", content)
 	if err != nil {
 		t.Fatal(err)
 	}
 	c := Compile(d)
-	for _, s := range []string{"Valdoria didn't skorn about the harbour tolls.", "Valdoria won't skorn about the harbour tolls."} {
+	for _, s := range []string{"Valdoria shouldn't skorn about the harbour tolls.", "Valdoria shan't skorn about the harbour tolls."} {
 		toks := tokens(s)
 		var got []string
 		for _, m := range c.MatchVerbs(toks, nil) {
@@ -612,12 +612,12 @@ func TestTreebankContractions(t *testing.T) {
 // the reverse event, that a pattern's own code decides for the pattern,
 // and that PETRARCH codes are kept as written.
 func TestPetrarchPairedCodes(t *testing.T) {
-	content := "--- LEFT [032:033] ---\nLEFT\n- * FOR TALKS [031]\n- * FOR MEETINGS [036:036]\n"
+	content := "--- VORPLE [032:033] ---\nVORPLE\n- * FOR PARLEYS [031]\n- * FOR MOOTS [036:036]\n"
 	d, _, err := ParseFormat(PetrarchVerbs, "paired.txt", content)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := map[string]string{"LEFT": "032:033", "- * FOR TALKS [031]": "031:", "- * FOR MEETINGS [036:036]": "036:036"}
+	want := map[string]string{"VORPLE": "032:033", "- * FOR PARLEYS [031]": "031:", "- * FOR MOOTS [036:036]": "036:036"}
 	if len(d.Verbs) != len(want) {
 		t.Fatalf("got %d verbs, want %d", len(d.Verbs), len(want))
 	}

@@ -69,9 +69,9 @@ func TestTabariOptions(t *testing.T) {
 	}{
 		{"yyyy", "OPTION: SET: YYYY = TRUE", tabariOptions{yyyy: true}, true},
 		{"convert", "SET: CONVERT AGENT = TRUE", tabariOptions{convertAgent: true}, true},
-		{"min words", "OPTION: SET: MINIMUM WORDS = 4", tabariOptions{minWords: 4}, true},
-		{"default", "OPTION:  DEFAULT: SOURCE [DEFSRC] PRIOR TARGET [DEFTAR] AFTER", tabariOptions{defaultSource: "DEFSRC", defaultTarget: "DEFTAR"}, true},
-		{"default target only", "DEFAULT: TARGET [DEFTAR]", tabariOptions{defaultTarget: "DEFTAR"}, true},
+		{"min words", "OPTION: SET: MINIMUM WORDS = 5", tabariOptions{minWords: 5}, true},
+		{"default", "OPTION:  DEFAULT: SOURCE [VLDSRC] PRIOR TARGET [KRVTGT] AFTER", tabariOptions{defaultSource: "VLDSRC", defaultTarget: "KRVTGT"}, true},
+		{"default target only", "DEFAULT: TARGET [KRVTGT]", tabariOptions{defaultTarget: "KRVTGT"}, true},
 		{"complex", "COMPLEX: VERBS[7] CONJ[2] NOACTPRIOR EXPLAIN", tabariOptions{complex: complexity{Verbs: 7, Conj: 2, NoActPrior: true}}, true},
 		{"complex without prior", "COMPLEX: VERBS[6] CONJ[3] EXPLAIN", tabariOptions{complex: complexity{Verbs: 6, Conj: 3}}, true},
 		{"time shift ignored", "SET: TIME SHIFT = TRUE", tabariOptions{}, true},

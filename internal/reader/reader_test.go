@@ -125,7 +125,7 @@ func TestReadText(t *testing.T) {
 		},
 		{
 			name: "no header", file: "text/no-header.txt",
-			want: Article{ID: "no-header", Text: "Protesters gathered outside parliament in Baghdad on Tuesday.\n\nPolice used tear gas to disperse the crowd."},
+			want: Article{ID: "no-header", Text: "Protesters gathered outside parliament in Baghdad on Tuesday.\n\nPolice fired water cannon at the crowd."},
 		},
 		{
 			name: "crlf", file: "text/crlf.txt",
