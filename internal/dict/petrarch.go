@@ -317,7 +317,7 @@ func isCountry(code string) bool {
 // "~GOV" give ARNGOV), so a dictionary defines its own states ("MERROWDALE_
 // [MRW]", like the fictional states of the validation suites), and
 // sitrep must treat them as states for "Merrowdale's government" to be
-// KNTGOV.
+// MRWGOV.
 func stateCode(code string) bool {
 	if len(code) != 3 {
 		return false
