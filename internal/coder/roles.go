@@ -407,9 +407,10 @@ var reportVerbs = stemSet("said", "say", "says", "announced", "confirmed", "repo
 
 // sceneTarget returns, for an event without a target, the state named as
 // where it happened, which is the state it acts on: "carried out exercises
-// in Belarus", "marines landed in Haiti", "rallied in Georgia". -1 when the trigger's window names no state after "in", or
-// when that state already gave a source its country ("President Varga
-// imposed a curfew in Moldova" is Moldova's president, not an act on it).
+// in Belarus", "marines landed in Haiti", "rallied in Georgia". -1 when
+// the trigger's window names no state after "in", or when that state
+// already gave a source its country ("President Varga imposed a curfew in
+// Moldova" is Moldova's president, not an act on it).
 func sceneTarget(t *trigger, ti int, ts []trigger, ms []mention, toks []text.Token, srcs []int) int {
 	if t.verb.Legacy || t.verb.Code[:2] == "01" {
 		return -1

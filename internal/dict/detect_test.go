@@ -168,7 +168,7 @@ func TestSharedDictionaries(t *testing.T) {
 			c := Compile(d)
 			t.Logf("loaded and compiled in %v", time.Since(start).Round(time.Millisecond))
 			s := "Iraqi forces attacked the headquarters of the Islamic State in Mosul."
-			if m := c.MatchActors(tokens(s), nil); len(m) == 0 {
+			if m := c.MatchActorsIn(s, tokens(s), nil); len(m) == 0 {
 				t.Errorf("no actor in %q", s)
 			}
 			if m := c.MatchVerbs(tokens(s), nil); len(m) == 0 {

@@ -34,7 +34,7 @@ func TestParseAndMatch(t *testing.T) {
 	s := "The United States of America and Iraqi officials met; us too. Washington agreed."
 	toks := tokens(s)
 	var got []string
-	for _, m := range c.MatchActors(toks, nil) {
+	for _, m := range c.MatchActorsIn(s, toks, nil) {
 		a := c.Actors[c.Phrases[m.Index].Actor]
 		got = append(got, s[toks[m.Start].Start:toks[m.End-1].End]+"="+a.Code+"/"+a.Kind.String())
 	}

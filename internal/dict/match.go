@@ -412,14 +412,6 @@ func caseOK(need uint8, t text.Token) bool {
 	return true
 }
 
-// MatchActors appends to dst the leftmost-longest, non-overlapping actor phrase
-// matches in toks, and returns the extended slice. Where two phrases match
-// the same tokens, the first loaded wins. Prefix phrases (Phrase.Prefix)
-// need the text: see MatchActorsIn.
-func (c *Compiled) MatchActors(toks []text.Token, dst []Match) []Match {
-	return c.MatchActorsIn("", toks, dst)
-}
-
 func lowerByte(b byte) byte {
 	if 'A' <= b && b <= 'Z' {
 		return b + 'a' - 'A'
@@ -436,7 +428,10 @@ func phraseTokensOf(words []string) []string {
 	return st
 }
 
-// MatchActorsIn is MatchActors for the tokens toks of s.
+// MatchActorsIn appends to dst the leftmost-longest, non-overlapping actor
+// phrase matches in toks, the tokens of s, and returns the extended slice.
+// Where two phrases match the same tokens, the first loaded wins. Prefix
+// phrases (Phrase.Prefix) compare the words of s.
 func (c *Compiled) MatchActorsIn(s string, toks []text.Token, dst []Match) []Match {
 	for i := 0; i < len(toks); {
 		best, bestEnd := -1, 0
