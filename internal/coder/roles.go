@@ -497,6 +497,9 @@ func isPassive(t *trigger, toks []text.Token, s string) bool {
 // isParticiple tells a past participle by its surface form: "-ed", "-en",
 // or an irregular form ("struck", "held", "shot").
 func isParticiple(w string) bool {
+	if strings.HasSuffix(w, "ing") { // "is suing": the lemma table lists some -ing forms
+		return false
+	}
 	if strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en") || strings.HasSuffix(w, "wn") {
 		return true
 	}
