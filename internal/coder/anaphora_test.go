@@ -24,3 +24,26 @@ func TestProgressiveNotPassive(t *testing.T) {
 	checkEvents(t, "A Dutch firm is suing the government of Ghana over the seized cargo.",
 		[]string{"115 NLDBUS GHA"}, []string{"115 - NLDBUS"})
 }
+
+// A phrase set off by commas after the subject does not hold the subject:
+// appositives and relative clauses. A list with "and" after its last comma
+// still is a compound subject.
+func TestParenthetical(t *testing.T) {
+	for _, c := range []struct {
+		text      string
+		want, not []string
+	}{
+		{"Ghana, a close British ally in the region, has refused to send troops to Mali.", []string{"12 GHA "}, []string{"12 GBR "}},
+		{"Peru, which borders Ecuador, has closed its border with Bolivia.", []string{" PER BOL"}, []string{" ECU "}},
+		{"Chile, the host of the summit, condemned the raid on the embassy.", []string{"1 CHL "}, nil},
+		{"Chile, Peru, and Bolivia condemned the raid on the embassy.", []string{"1 BOL ", "1 PER ", "1 CHL "}, nil},
+	} {
+		checkEvents(t, c.text, c.want, c.not)
+	}
+}
+
+// A stative participle after "be" is no passive unless "by" follows.
+func TestStativeParticiple(t *testing.T) {
+	checkEvents(t, "Greece is opposed to Turkish mediation in the dispute.", []string{"11 GRC TUR"}, []string{"11 - GRC"})
+	checkEvents(t, "The plan was opposed by Greece.", []string{"11 GRC "}, nil)
+}

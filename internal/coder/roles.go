@@ -244,7 +244,7 @@ func subjectBefore(t *trigger, ti int, ts []trigger, ms []mention, toks []text.T
 	// The clause starts after the last break before the trigger.
 	clause := 0
 	for k := t.Start - 1; k >= 0; k-- {
-		if clauseBreaks[toks[k].Stem] {
+		if clauseBreaks[toks[k].Stem] && !closedRelative(toks, k, t.Start) {
 			clause = k + 1
 			break
 		}
@@ -259,7 +259,7 @@ func subjectBefore(t *trigger, ti int, ts []trigger, ms []mention, toks []text.T
 	infinitive := t.Start > 0 && toks[t.Start-1].Stem == "to"
 	for i := len(ms) - 1; i >= 0; i-- {
 		m := &ms[i]
-		if m.end > t.Start || m.start < clause {
+		if m.end > t.Start || m.start < clause || parenthetical(ms, i, toks, t.Start) {
 			continue
 		}
 		// "the ability of the Iraqi forces to fight": the nearest noun
@@ -291,6 +291,60 @@ func subjectBefore(t *trigger, ti int, ts []trigger, ms []mention, toks []text.T
 		}
 	}
 	return -1
+}
+
+// parentheticalStarts open a phrase set off by commas after a noun phrase:
+// an appositive ("Ghana, a close ally of Britain,") or a relative clause
+// ("Peru, which borders Ecuador,").
+var parentheticalStarts = stemSet("a", "an", "the", "one", "which", "who", "whose", "long", "once", "home")
+
+// parenthetical reports whether mention i stands in a phrase set off by
+// commas right after an earlier mention and closed before end: "Ghana, a
+// key British ally, refused ..." has Ghana as its subject, not Britain. A
+// list ("Ghana, the United States, and Britain signed") is no such phrase:
+// its members are a compound, or "and" follows the closing comma.
+func parenthetical(ms []mention, i int, toks []text.Token, end int) bool {
+	m := &ms[i]
+	open := -1
+	for k := m.start - 1; k > 0; k-- {
+		if toks[k].Stem == "," {
+			open = k
+			break
+		}
+	}
+	if open < 1 || open+1 >= len(toks) || !parentheticalStarts[toks[open+1].Stem] || ms[first(ms, i)].start <= open {
+		return false
+	}
+	before := false
+	for j := range ms {
+		if ms[j].end == open {
+			before = true
+		}
+	}
+	if !before {
+		return false
+	}
+	for k := m.end; k < end; k++ {
+		if toks[k].Stem == "," {
+			return k+1 < len(toks) && toks[k+1].Stem != "and" && toks[k+1].Stem != "or"
+		}
+	}
+	return false
+}
+
+// closedRelative reports whether the clause break at k opens a relative
+// clause set off by commas that closes before end ("Peru, which borders
+// Ecuador, closed ..."): the clause around it goes on past it.
+func closedRelative(toks []text.Token, k, end int) bool {
+	if k < 1 || toks[k-1].Stem != "," || toks[k].Stem != "which" && toks[k].Stem != "who" {
+		return false
+	}
+	for j := k + 1; j < end; j++ {
+		if toks[j].Stem == "," {
+			return true
+		}
+	}
+	return false
 }
 
 func lastBefore(ms []mention, k int) int {
@@ -485,7 +539,11 @@ func isPassive(t *trigger, toks []text.Token, s string) bool {
 	}
 	for k := t.Start - 1; k >= 0 && k >= t.Start-passiveLookback; k-- {
 		if beForms[toks[k].Stem] {
-			return isParticiple(s[toks[t.Start].Start:toks[t.Start].End])
+			w := s[toks[t.Start].Start:toks[t.Start].End]
+			if !t.verb.Legacy && statives[strings.ToLower(w)] && (t.Start+1 >= len(toks) || toks[t.Start+1].Stem != "by") {
+				return false
+			}
+			return isParticiple(w)
 		}
 		if toks[k].Kind != text.Word {
 			return false
@@ -493,6 +551,14 @@ func isPassive(t *trigger, toks []text.Token, s string) bool {
 	}
 	return false
 }
+
+// statives are participles that after "be" mostly describe the subject's
+// own stance, not something done to it: "Greece is opposed to the plan",
+// "Iran is engaged in talks". With "by" they are passive again ("the plan
+// was opposed by Greece").
+var statives = map[string]bool{"opposed": true, "committed": true, "determined": true, "prepared": true,
+	"concerned": true, "worried": true, "alarmed": true, "interested": true, "dedicated": true, "pleased": true,
+	"disappointed": true, "satisfied": true, "convinced": true, "engaged": true, "involved": true, "poised": true}
 
 // isParticiple tells a past participle by its surface form: "-ed", "-en",
 // or an irregular form ("struck", "held", "shot").
