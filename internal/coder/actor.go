@@ -498,11 +498,17 @@ var participleAdjectives = stemSet("armed", "displaced", "detained", "wounded", 
 // absorbNames extends a phrase over a following run of capitalised words the
 // dictionaries do not know: "foreign minister Fuad Hussein", and the
 // machine-translation artefact "to the Iraqi foreign minister To Fuad Hussein".
+// months are the month names, which wire copy puts right after a subject
+// ("Israel Monday", "Kenya in March").
+var months = stemSet("january", "february", "march", "april", "may", "june", "july", "august", "september",
+	"october", "november", "december")
+
 func absorbNames(toks []text.Token, end, limit int) int {
 	j := end
 	for j < limit {
 		t := toks[j]
-		if t.Kind == text.Word && t.Case&text.Capitalized != 0 {
+		// "Israel Friday reimposed ...": a day or month ends a name.
+		if t.Kind == text.Word && t.Case&text.Capitalized != 0 && !dayWords[t.Stem] && !months[t.Stem] {
 			j++
 			continue
 		}

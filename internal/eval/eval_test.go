@@ -13,7 +13,7 @@ const dataDir = "../../../shared/eval"
 // floors are the committed minimum scores: a change that lowers coding
 // quality below them fails. Raise them as the coder improves.
 var floors = map[string]map[string]float64{
-	"plover": {"event_type": 0.81, "source_country_f1": 0.85, "target_country_f1": 0.62, "source_sector_accuracy": 0.58},
+	"plover": {"event_type": 0.81, "source_country_f1": 0.86, "target_country_f1": 0.62, "source_sector_accuracy": 0.58},
 	"cameo":  {"root": 0.83, "base": 0.67, "exact": 0.60},
 	// Records coded exactly as expected, with the suite's own dictionaries.
 	"tabari":   {"pass_rate": 0.88},

@@ -47,3 +47,8 @@ func TestStativeParticiple(t *testing.T) {
 	checkEvents(t, "Greece is opposed to Turkish mediation in the dispute.", []string{"11 GRC TUR"}, []string{"11 - GRC"})
 	checkEvents(t, "The plan was opposed by Greece.", []string{"11 GRC "}, nil)
 }
+
+// A day or month after a country is no part of a proper name.
+func TestDayEndsName(t *testing.T) {
+	checkEvents(t, "Egypt Sunday closed the Rafah crossing to trucks.", []string{"19 EGY "}, nil)
+}
