@@ -503,12 +503,17 @@ var participleAdjectives = stemSet("armed", "displaced", "detained", "wounded", 
 var months = stemSet("january", "february", "march", "april", "may", "june", "july", "august", "september",
 	"october", "november", "december")
 
+// nameBreaks are function words that end a name even when capitalised,
+// as machine translation and headlines leave them ("the foreign minister
+// To Fuad Hussein").
+var nameBreaks = stemSet("to", "of", "and", "in", "on", "at", "for", "from", "by", "with", "as", "the", "a", "an")
+
 func absorbNames(toks []text.Token, end, limit int) int {
 	j := end
 	for j < limit {
 		t := toks[j]
 		// "Israel Friday reimposed ...": a day or month ends a name.
-		if t.Kind == text.Word && t.Case&text.Capitalized != 0 && !dayWords[t.Stem] && !months[t.Stem] {
+		if t.Kind == text.Word && t.Case&text.Capitalized != 0 && !dayWords[t.Stem] && !months[t.Stem] && !nameBreaks[t.Stem] {
 			j++
 			continue
 		}

@@ -1064,8 +1064,8 @@ func leadingPronoun(toks []text.Token, verbAt []bool, ms []mention) int {
 			// before and closes in this one.
 			return -1
 		}
-		if toks[k].Stem == "it" && k+1 < len(toks) && copulas[toks[k+1].Stem] {
-			for j := k + 2; j < len(toks) && j <= k+5; j++ {
+		if c := copulaAfter(toks, k); toks[k].Stem == "it" && c > 0 {
+			for j := c + 1; j < len(toks) && j <= c+4; j++ {
 				if expletives[toks[j].Stem] && toks[j-1].Stem != "about" {
 					return -1
 				}
@@ -1075,6 +1075,23 @@ func leadingPronoun(toks []text.Token, verbAt []bool, ms []mention) int {
 	}
 	return -1
 }
+
+// copulaAfter returns the index of the copula right after the token k,
+// also after an auxiliary ("it has been agreed that", "it will be
+// decided whether"), or -1.
+func copulaAfter(toks []text.Token, k int) int {
+	c := k + 1
+	if c+1 < len(toks) && copulaAux[toks[c].Stem] && (toks[c+1].Stem == "been" || toks[c+1].Stem == "be") {
+		c++
+	}
+	if c < len(toks) && (copulas[toks[c].Stem] || toks[c].Stem == "been") {
+		return c
+	}
+	return -1
+}
+
+// copulaAux are the auxiliaries before "be" or "been" in an expletive.
+var copulaAux = stemSet("has", "had", "have", "will", "would", "may", "might", "could", "should", "must")
 
 // forward resolves a pronoun that opens the sentence's actors to the
 // first actor of the previous sentence prev of the same article: "Egypt

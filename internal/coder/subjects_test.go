@@ -1,6 +1,9 @@
 package coder
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // An agent after "its" or "their" takes its antecedent's country; each
 // case fails without possessive.
@@ -51,4 +54,18 @@ func TestStativeParticiple(t *testing.T) {
 // A day or month after a country is no part of a proper name.
 func TestDayEndsName(t *testing.T) {
 	checkEvents(t, "Egypt Sunday closed the Rafah crossing to trucks.", []string{"19 EGY "}, nil)
+}
+
+// A capitalised function word ends a name: machine translation leaves
+// them ("the foreign minister To Amina Diallo").
+func TestNameBreaks(t *testing.T) {
+	es := codeText(t, "The Kenyan ambassador sent a letter to the Ugandan foreign minister To Amina Diallo on Monday.")
+	for _, e := range es {
+		if e.Target != nil && strings.Contains(e.Target.Text+" ", " To ") {
+			t.Errorf("target %q takes in the function word", e.Target.Text)
+		}
+	}
+	if len(es) == 0 {
+		t.Errorf("no event coded")
+	}
 }
