@@ -302,6 +302,8 @@ func (c *Coder) sentence(sc *scratch, a *reader.Article, si int, sp text.Span, d
 		if len(tgts) == 0 && !passive {
 			if after := complementTarget(t, ti, sc.triggers, ms, toks, srcs); after >= 0 {
 				tgts = members(ms, after)
+			} else if after := demandTarget(t, ms, toks, srcs); after >= 0 {
+				tgts = members(ms, after)
 			} else if after := sceneTarget(t, ti, sc.triggers, ms, toks, srcs); after >= 0 {
 				tgts = members(ms, after)
 			}
@@ -450,9 +452,15 @@ var mutualCodes = map[string]bool{"040": true, "041": true, "044": true, "046": 
 	"060": true, "061": true, "062": true, "063": true, "064": true, "0871": true, "164": true}
 
 // mutualWords make the act of a trigger mutual whatever its code: "clashed",
-// "fought", "exchanged fire", "traded accusations", "held exercises".
+// "fought", "exchanged fire", "traded accusations", "held exercises",
+// "pledged to deepen cooperation", "restored ties".
 var mutualWords = stemSet("clash", "clashes", "fight", "fought", "battle", "skirmish", "exchange", "trade", "swap", "spar",
-	"feud", "war", "exercise", "drill", "maneuver", "manoeuvre", "games", "joint", "jointly", "together", "mutual", "bilateral")
+	"feud", "war", "exercise", "drill", "maneuver", "manoeuvre", "games", "joint", "jointly", "together", "mutual", "bilateral",
+	"cooperation", "cooperate", "ties", "relations", "partnership", "alliance")
+
+// mutualObjects make the act mutual also as its object a few words on:
+// "pledged to deepen their cooperation", "agreed to restore ties".
+var mutualObjects = stemSet("cooperation", "ties", "relations", "partnership", "alliance")
 
 // mutual reports whether the act of trigger t, coded code (or coded by its
 // verb, before modality made "plan to meet" 036), is done by the
@@ -471,12 +479,13 @@ func mutual(code string, toks []text.Token, t *trigger) bool {
 			return true
 		}
 	}
-	// "each other", "one another" after the trigger, in its clause.
+	// "each other", "one another" or a word of mutualObjects after the
+	// trigger, in its clause.
 	for k := t.End; k+1 < len(toks) && k < t.End+4; k++ {
 		if clauseBreaks[toks[k].Stem] {
 			break
 		}
-		if w, x := toks[k].Stem, toks[k+1].Stem; (w == "each" && x == "other") || (w == "one" && x == "another") {
+		if w, x := toks[k].Stem, toks[k+1].Stem; (w == "each" && x == "other") || (w == "one" && x == "another") || mutualObjects[w] {
 			return true
 		}
 	}

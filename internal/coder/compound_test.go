@@ -19,6 +19,8 @@ func TestCompoundMutual(t *testing.T) {
 			[]string{"11 BOL CHL", "11 CHL BOL"}, []string{"11 BOL -"}},
 		{"Nepal and Bhutan blamed each other for the stalled repatriation.",
 			[]string{"11 NPL BTN", "11 BTN NPL"}, nil},
+		{"Laos and Vietnam pledged to deepen their cooperation in farming and energy.",
+			[]string{"03 LAO VNM", "03 VNM LAO"}, nil},
 		{"Peru and Ecuador recalled their ambassadors from Caracas.",
 			nil, []string{" PER ECU", " ECU PER"}},
 	}

@@ -831,3 +831,40 @@ func tabariRoles(t *trigger, ms []mention, toks []text.Token, s string) (srcs, t
 	}
 	return srcs, tgts, passive
 }
+
+// demandWords open a participle clause that says what a protest wants and
+// from whom: "went on strike, demanding that the government resign".
+var demandWords = stemSet("demanding", "demand", "calling", "urging", "pressing", "pressuring")
+
+// demandTarget returns, for a protest (CAMEO 14) without a target, the
+// actor its demand is addressed to: the first actor at most three words
+// after a comma and a demand word ("rallied in Kabul, demanding that the
+// Taliban reopen schools", "marched on Monday, calling on parliament to
+// ..."), not one of its sources. -1 when there is none.
+func demandTarget(t *trigger, ms []mention, toks []text.Token, srcs []int) int {
+	if t.verb.Legacy || t.verb.Code[:2] != "14" {
+		return -1
+	}
+	for k := t.End; k+1 < len(toks); k++ {
+		if toks[k].Stem == ";" || toks[k].Stem == ":" {
+			return -1
+		}
+		if toks[k].Stem != "," || !demandWords[toks[k+1].Stem] {
+			continue
+		}
+		for i := range ms {
+			m := &ms[i]
+			if m.start <= k+1 || m.start > k+5 || placePreps[m.prep] {
+				continue
+			}
+			for _, s := range srcs {
+				if ms[s].group == m.group {
+					return -1
+				}
+			}
+			return first(ms, i)
+		}
+		return -1
+	}
+	return -1
+}

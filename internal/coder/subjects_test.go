@@ -69,3 +69,15 @@ func TestNameBreaks(t *testing.T) {
 		t.Errorf("no event coded")
 	}
 }
+
+// A protest's demand names whom it is addressed to; members of compounds
+// with a cooperation object act on each other (see TestCompoundMutual).
+func TestDemandTarget(t *testing.T) {
+	checkEvents(t, "Nurses in Malawi went on strike on Tuesday, demanding that the government pay their arrears.",
+		[]string{"14 MWI MWIGOV"}, nil)
+	checkEvents(t, "Farmers rallied outside parliament in Lusaka, calling on the president to cut fuel prices.",
+		[]string{"14  ZMBGOV"}, nil)
+	// Not a protest: "demanding" names no target of the act before it.
+	checkEvents(t, "Zambia expelled two Chinese traders on Monday, demanding that Beijing explain the smuggling.",
+		nil, []string{"174 ZMB CHNGOV"})
+}

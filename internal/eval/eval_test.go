@@ -19,7 +19,7 @@ var floors = map[string]map[string]float64{
 	"tabari":   {"pass_rate": 0.88},
 	"petrarch": {"pass_rate": 0.82},
 	// The project's own set, built in: it runs without ../shared.
-	"sitrep": {"root": 0.78, "exact": 0.63, "source": 0.70, "target": 0.48, "modality": 0.79},
+	"sitrep": {"root": 0.78, "exact": 0.63, "source": 0.71, "target": 0.50, "modality": 0.79},
 }
 
 func TestSuitesAboveFloors(t *testing.T) {
