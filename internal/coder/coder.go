@@ -544,6 +544,9 @@ func (c *Coder) pickTriggers(vs []dict.Match, ms []mention, toks []text.Token, o
 		if vb := &c.dict.Verbs[v.Index]; vb.Slots != nil && !slotsFit(v, vb, ms, toks) {
 			continue
 		}
+		if vb := &c.dict.Verbs[v.Index]; tabariVerb(vb) && tabariNoun(toks, verbToken(v, vb)) {
+			continue
+		}
 		overlap := false
 		for _, t := range out {
 			if v.Start < t.End && t.Start < v.End {
@@ -586,10 +589,37 @@ func (c *Coder) pickTriggers(vs []dict.Match, ms []mention, toks []text.Token, o
 	return means(promises(out, toks), ms, toks)
 }
 
+// tabariArticles turn the word after them into a noun for TABARI.
+var tabariArticles = stemSet("a", "an", "the")
+
+// verbToken returns the token of a legacy verb match that holds the verb
+// itself, -1 when words stand on both sides of it and gaps may hide where.
+func verbToken(m dict.Match, v *dict.Verb) int {
+	switch {
+	case !v.Lead:
+		return m.Start
+	case !v.Tail:
+		return m.End - 1
+	}
+	return -1
+}
+
+// tabariNoun reports whether TABARI reads the word at token k as a noun,
+// not a verb: after an article ("the restore", "an accord"), or
+// capitalized inside the sentence, where TABARI takes it for a proper noun
+// ("about To Restore"). k is -1 when unknown.
+func tabariNoun(toks []text.Token, k int) bool {
+	if k <= 0 {
+		return false
+	}
+	return tabariArticles[toks[k-1].Stem] || toks[k].Case&text.Capitalized != 0
+}
+
 // legacyBefore orders two matches of TABARI or PETRARCH verbs as those
 // programs try them: the verb met first in the sentence wins, then the
 // pattern with more words, then a pattern line over the verb's own code
-// ("- $ * [0211]" over "QUORBLE [020]"), then the pattern listed first
+// ("- $ * [0211]" over "QUORBLE [020]"), then a pattern of literal words
+// over one with a synset (dict.Verb.Synset), then the pattern listed first
 // ("- AT_* [057]" over "- AT_ * [0571]" where both match "at plonk").
 func legacyBefore(x, y dict.Match, a, b *dict.Verb) bool {
 	switch {
@@ -599,6 +629,8 @@ func legacyBefore(x, y dict.Match, a, b *dict.Verb) bool {
 		return x.Words > y.Words
 	case a.Patterned != b.Patterned:
 		return a.Patterned
+	case a.Synset != b.Synset:
+		return b.Synset
 	}
 	return x.Index < y.Index
 }

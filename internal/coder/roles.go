@@ -780,9 +780,11 @@ func tabariClauseOf(toks []text.Token, ms []mention, from, to int) (start, end i
 // before the verb wherever it stands ("with Valdoria" included); a
 // clause with none ("... and later met Y") has the source of the clause
 // before it, and the first clause has none. The target is the first
-// actor after the verb in the clause, past any "by", comma or
-// subordinate clause; with none after the verb, it is the first actor
-// before the verb that is not the source ("X said Y would agree"). A
+// actor after the verb's pattern in the clause, past any "by", comma or
+// subordinate clause; with none there, the first actor among the
+// pattern's words after the verb ("allowed that Y is a pleasant place");
+// with none after the verb, the first actor before the verb that is not
+// the source ("X said Y would agree"). A
 // passive verb, after a form of "be", whose target stands after "by"
 // swaps the two ("X was rebuffed by Y"); without "by" TABARI does not
 // tell the passive. Each returned list holds the members of one
@@ -814,6 +816,9 @@ func tabariRoles(t *trigger, ms []mention, toks []text.Token, s string) (srcs, t
 		srcGroup = ms[src].group
 	}
 	tgt := firstIn(from, end, srcGroup)
+	if tgt < 0 {
+		tgt = firstIn(max(verbToken(t.Match, t.verb), t.Start)+1, t.End, srcGroup)
+	}
 	if tgt < 0 {
 		tgt = firstIn(start, t.Start, srcGroup)
 	}

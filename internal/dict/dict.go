@@ -159,6 +159,14 @@ type Verb struct {
 	// Patterned is set for a legacy pattern line, as opposed to the verb
 	// line itself.
 	Patterned bool
+	// Lead and Tail are set for a legacy pattern with words before its
+	// verb ("- IN_ *", "- SAID * TO") or after it ("- * TIES"): its
+	// matches do not begin, or end, with the verb.
+	Lead, Tail bool
+	// Synset marks a TABARI pattern that holds a synset ("- *
+	// &CURRENCY"): where it and a pattern of literal words match the same
+	// words ("- * DOLLAR"), the literal one, the more specific, wins.
+	Synset bool
 	// Parsed marks a PETRARCH verb. PETRARCH matches its verbs on a
 	// parse: a word is a verb only where the parser found one, and the
 	// verb's object is its target wherever the pattern's words go on.
@@ -217,9 +225,10 @@ type Phrase struct {
 	// whose names match as prefixes unless they end with "_" ("VALDORIA"
 	// matches "Valdorian"; "TALMAR_" only "Talmar").
 	Prefix bool
-	// LooseCase lets the words after the first match whatever their case:
-	// TABARI writes names in capitals ("PORT_LUMEN_HARBOUR_RADIO_"), which
-	// say nothing of how a text writes them ("Port Lumen harbour radio").
+	// LooseCase lets the words match whatever their case: TABARI writes
+	// names in capitals ("PORT_LUMEN_HARBOUR_RADIO_"), which say nothing
+	// of how a text writes them ("Port Lumen harbour radio"), and reads
+	// the text in capitals too ("port lumen harbour radio").
 	LooseCase bool
 	// Gaps are the indexes of the words (in Text's words) that other
 	// words may precede in the text: TABARI writes "COUNCIL VELMARSH_HOLD",
@@ -227,6 +236,10 @@ type Phrase struct {
 	// Hold") and "_" joins adjacent words. Up to maxActorGap tokens
 	// may stand between.
 	Gaps []int
+	// Exact marks a TABARI name written with a final "=" ("OSTRELLE="):
+	// it matches only as written (Whole), without the noun endings "_"
+	// allows, "'s" included.
+	Exact bool
 	// Whole makes the phrase's words match only the same words, whatever
 	// their case, as PETRARCH matches its actors and agents: no stemming,
 	// an agent's plural is a phrase of its own, regular ones generated when

@@ -3,6 +3,7 @@ package dict
 import (
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/sitrep/sitrep/internal/text"
 )
@@ -73,6 +74,9 @@ type verbEnd struct {
 
 type trie struct {
 	nodes []node
+	// letters is set when a word matched by its letters (letterKey) is
+	// in the trie.
+	letters bool
 	// whole is set for a trie keyed by whole words: the lower-case text of
 	// a token (wordKey), not its stem.
 	whole bool
@@ -121,6 +125,37 @@ func (t *trie) insertPrefix(keys []string, last string, val int32) {
 // matches the longer words it begins, as TABARI's words without a final
 // "_" do ("OPPOS" matches "opposed", "SAID" "saidth").
 const PrefixMark = "~"
+
+// ClosedMark, ExactMark and EndingsMark end a TABARI verb pattern word
+// that matches by its letters, not its stem, as TABARI matches words: a
+// pattern word closed with "_" ("RESOLUTION_" is not "resolutions") and a
+// word ending with "=" ("BAN=") match only as written, whatever their
+// case; a verb closed with "_" also with a regular verb ending
+// (verbEndingsOf). A word of letters before a possessive "'s" is a noun,
+// which none of them matches ("donate's").
+const (
+	ClosedMark  = "_"
+	ExactMark   = "="
+	EndingsMark = "^"
+)
+
+// letterKey is the trie key of a word matched by its letters: a mark that
+// no stem begins with, then the word in lower case.
+func letterKey(mark, word string) string { return mark + word }
+
+// verbSuffixes are TABARI's regular verb endings.
+var verbSuffixes = []string{"s", "es", "d", "ed", "en", "ing"}
+
+// verbEndingsOf returns the words w (lower case) is with one of the
+// regular verb endings cut: "departen" is "depart" and "departe".
+func verbEndingsOf(w string, dst []string) []string {
+	for _, suf := range verbSuffixes {
+		if base, ok := strings.CutSuffix(w, suf); ok && len(base) >= 2 {
+			dst = append(dst, base)
+		}
+	}
+	return dst
+}
 
 // addPrefix lets the tokens whose stem begins with word (lower case), or is
 // the word's stem, lead from node parent to node c.
@@ -209,6 +244,14 @@ func (c *Compiled) insertVerb(t *trie, n int32, toks []string, words int32, v in
 				w++
 				continue
 			}
+			if mark, bare := letterMark(word); mark != "" && !t.whole && len(c.keys(bare, true)) == 1 {
+				m = t.child(m, letterKey(mark, bare))
+				t.letters = true
+				w++
+				continue
+			} else if mark != "" {
+				word = bare
+			}
 			word, prefix := strings.CutSuffix(word, PrefixMark)
 			st := c.keys(word, t.whole)
 			if prefix && !t.whole && len(st) == 1 && len(word) >= 2 && len(st[0]) >= 2 {
@@ -227,6 +270,21 @@ func (c *Compiled) insertVerb(t *trie, n int32, toks []string, words int32, v in
 		}
 		c.insertVerb(t, m, toks[1:], w, v)
 	}
+}
+
+// letterMark returns the mark of a word matched by its letters (ExactMark
+// for a closed word, EndingsMark) and the word without it; "" for any
+// other word.
+func letterMark(word string) (mark, bare string) {
+	for _, m := range []string{ClosedMark, ExactMark} {
+		if w, ok := strings.CutSuffix(word, m); ok && w != "" {
+			return ExactMark, w
+		}
+	}
+	if w, ok := strings.CutSuffix(word, EndingsMark); ok && w != "" {
+		return EndingsMark, w
+	}
+	return "", word
 }
 
 // keys returns the trie keys of a dictionary word: its stems, or in a trie
@@ -360,6 +418,13 @@ func withGaps(p Phrase, stems []string) []string {
 	return keys
 }
 
+// prefixWord reports whether the last word of a prefix phrase is matched
+// by its letters alone (actorSearch.longest): two or more, and a word, not
+// a number ("GROUP OF 77").
+func prefixWord(w string) bool {
+	return len(w) >= 2 && strings.IndexFunc(w, unicode.IsLetter) == 0
+}
+
 // Compile builds the tries of d.
 func Compile(d *Dictionary) *Compiled {
 	c := &Compiled{Dictionary: d, actors: newTrie(false), verbs: newTrie(false),
@@ -371,7 +436,7 @@ func Compile(d *Dictionary) *Compiled {
 			continue
 		}
 		if p.LooseCase {
-			clear(cases[1:])
+			clear(cases)
 		}
 		c.phraseCase[i] = cases
 		t := &c.actors
@@ -379,13 +444,16 @@ func Compile(d *Dictionary) *Compiled {
 			t, stems = &c.wholeActors, wholeKeys(p.Text)
 		}
 		keys := withGaps(p, stems)
-		t.insert(keys, int32(i))
 		if f := strings.Fields(p.Text); p.Prefix && len(f) > 0 {
 			last := strings.ToLower(f[len(f)-1])
-			if pre := len(phraseTokensOf(f[:len(f)-1])); pre == len(stems)-1 {
+			if pre := len(phraseTokensOf(f[:len(f)-1])); pre == len(stems)-1 && prefixWord(last) {
+				// TABARI compares the last word's letters, not its stem:
+				// "FRANCE" begins "Frances", not "francs".
 				t.insertPrefix(keys[:len(keys)-1], last, int32(i))
+				continue
 			}
 		}
+		t.insert(keys, int32(i))
 	}
 	// Patterns stand for many word sequences over few distinct words: stem
 	// each word once, and expand alternative groups as the trie grows.
@@ -571,17 +639,17 @@ func (a *actorSearch) longest(i int) (best, bestEnd int) {
 	toks, s := a.toks, a.s
 	n := int32(0)
 	for j := i; j < len(toks); j++ {
-		if pre := a.t.nodes[n].pre; pre != nil && s != "" && toks[j].Kind == text.Word && toks[j].End-toks[j].Start > 2 {
-			// A prefix phrase ends here if the word begins with its
-			// last word ("Valdoria" in "Valdorian").
+		if pre := a.t.nodes[n].pre; pre != nil && s != "" && toks[j].Kind == text.Word && toks[j].End-toks[j].Start >= 2 {
+			// A prefix phrase ends here if the word is or begins with
+			// its last word ("Valdoria", "Valdorian").
 			w := s[toks[j].Start:toks[j].End]
 			for _, pe := range pre[[2]byte{lowerByte(w[0]), lowerByte(w[1])}] {
-				if len(w) <= len(pe.word) || !strings.EqualFold(w[:len(pe.word)], pe.word) {
+				if len(w) < len(pe.word) || !strings.EqualFold(w[:len(pe.word)], pe.word) {
 					continue
 				}
 				pi := pe.phrase
 				if j+1 > bestEnd || (j+1 == bestEnd && int(pi) < best) {
-					if a.c.caseFits(int(pi), toks[i:j+1]) {
+					if a.c.caseFits(int(pi), toks[i:j+1]) && a.c.endFits(int(pi), toks, j) {
 						best, bestEnd = int(pi), j+1
 					}
 				}
@@ -603,7 +671,7 @@ func (a *actorSearch) longest(i int) (best, bestEnd int) {
 		n = next
 		for _, pi := range a.t.nodes[n].ends {
 			if j+1 > bestEnd || (j+1 == bestEnd && int(pi) < best) {
-				if a.c.caseFits(int(pi), toks[i:j+1]) {
+				if a.c.caseFits(int(pi), toks[i:j+1]) && a.c.endFits(int(pi), toks, j) {
 					best, bestEnd = int(pi), j+1
 				}
 			}
@@ -642,16 +710,16 @@ func (a *actorSearch) from(j int, n int32, path []int, best, bestEnd *int) {
 	toks, s := a.toks, a.s
 	end := func(pi int32) {
 		if j+1 > *bestEnd || (j+1 == *bestEnd && int(pi) < *best) {
-			if a.c.caseFitsPath(int(pi), toks, path) {
+			if a.c.caseFitsPath(int(pi), toks, path) && a.c.endFits(int(pi), toks, j) {
 				*best, *bestEnd = int(pi), j+1
 			}
 		}
 	}
 	nd := &a.t.nodes[n]
-	if nd.pre != nil && s != "" && toks[j].Kind == text.Word && toks[j].End-toks[j].Start > 2 {
+	if nd.pre != nil && s != "" && toks[j].Kind == text.Word && toks[j].End-toks[j].Start >= 2 {
 		w := s[toks[j].Start:toks[j].End]
 		for _, pe := range nd.pre[[2]byte{lowerByte(w[0]), lowerByte(w[1])}] {
-			if len(w) > len(pe.word) && strings.EqualFold(w[:len(pe.word)], pe.word) {
+			if len(w) >= len(pe.word) && strings.EqualFold(w[:len(pe.word)], pe.word) {
 				end(pe.phrase)
 			}
 		}
@@ -672,6 +740,12 @@ func (a *actorSearch) from(j int, n int32, path []int, best, bestEnd *int) {
 	if len(a.t.nodes[next].next) > 0 || a.t.nodes[next].pre != nil {
 		a.from(j+1, next, append(path, j+1), best, bestEnd)
 	}
+}
+
+// endFits reports whether a phrase may end at token j: a TABARI name
+// ending with "=" (Phrase.Exact) takes no possessive "'s".
+func (c *Compiled) endFits(phrase int, toks []text.Token, j int) bool {
+	return !c.Phrases[phrase].Exact || !possessed(toks, j)
 }
 
 // caseFitsPath is caseFits for a phrase matched on the tokens at path.
@@ -707,6 +781,9 @@ const maxGap = 5
 // Gaps skip no punctuation but currency signs, hyphens and possessives.
 func (c *Compiled) MatchVerbs(s string, toks []text.Token, dst []Match) []Match {
 	stems := verbSearch{t: &c.verbs, toks: toks}
+	if c.verbs.letters {
+		stems.words = wordKeys(s, toks)
+	}
 	var whole *verbSearch
 	if !c.wholeVerbs.empty() {
 		whole = &verbSearch{t: &c.wholeVerbs, toks: toks, keys: wordKeys(s, toks), forms: c.forms}
@@ -730,6 +807,9 @@ type verbSearch struct {
 	keys []string // the tokens' keys in a trie of whole words; nil: their stems
 	// forms are the form sets of the trie by word (Compiled.forms).
 	forms map[string][]string
+	// words are the tokens' lower-case text, for the words the trie
+	// matches by their letters (trie.letters); nil when it has none.
+	words []string
 }
 
 // key returns the key of token j in the trie.
@@ -743,7 +823,7 @@ func (v *verbSearch) key(j int) string {
 // from appends the matches that start at token i.
 func (v *verbSearch) from(i int, dst []Match) []Match {
 	root := &v.t.nodes[0]
-	if _, ok := root.next[v.key(i)]; !ok && v.forms[v.key(i)] == nil && (root.pre == nil || !v.t.prefixed(root, v.toks[i])) {
+	if _, ok := root.next[v.key(i)]; !ok && v.words == nil && v.forms[v.key(i)] == nil && (root.pre == nil || !v.t.prefixed(root, v.toks[i])) {
 		return dst
 	}
 	return v.walk(i, i, 0, dst)
@@ -784,6 +864,18 @@ func (v *verbSearch) step(start, pos int, nd *node, dst []Match) []Match {
 			}
 		}
 	}
+	if v.words != nil && !possessed(v.toks, pos) {
+		w := v.words[pos]
+		if next, ok := nd.next[letterKey(ExactMark, w)]; ok {
+			dst = v.walk(start, pos+1, next, dst)
+		}
+		var buf [6]string
+		for _, b := range append(verbEndingsOf(w, buf[:0]), w) {
+			if next, ok := nd.next[letterKey(EndingsMark, b)]; ok {
+				dst = v.walk(start, pos+1, next, dst)
+			}
+		}
+	}
 	st := v.toks[pos].Stem
 	if nd.pre == nil || v.toks[pos].Kind != text.Word || len(st) < 2 {
 		return dst
@@ -794,6 +886,16 @@ func (v *verbSearch) step(start, pos int, nd *node, dst []Match) []Match {
 		}
 	}
 	return dst
+}
+
+// possessed reports whether a possessive "'s" is written onto the token
+// at pos: "donate's" is a noun to TABARI, whose words hold the "'s".
+func possessed(toks []text.Token, pos int) bool {
+	if pos+1 >= len(toks) {
+		return false
+	}
+	n := toks[pos+1]
+	return n.Start == toks[pos].End && (n.Stem == "'s" || n.Stem == "’s")
 }
 
 // prefixStep reports whether a token of stem st takes the prefix step pe.

@@ -37,9 +37,9 @@ package dict
 //     TargetInside; pattern lines are Patterned, and all legacy verbs
 //     Legacy (the coder codes the first verb of a clause); PETRARCH's are
 //     Parsed (their object is found as on a parse);
-//   - TABARI names match as prefixes unless they end with "_"
-//     (Phrase.Prefix), and only their first word keeps its case
-//     (Phrase.LooseCase);
+//   - TABARI names match as prefixes of a word's letters unless they end
+//     with "_" (Phrase.Prefix) or "=" (Phrase.Exact: the word as written),
+//     whatever the case of the text (Phrase.LooseCase);
 //   - PETRARCH does no stemming: its words match whole (Phrase.Whole,
 //     Verb.Whole), in the forms its dictionaries give and those it
 //     generates: a verb's regular forms unless braces list them
@@ -63,7 +63,10 @@ package dict
 // and every legacy verb is Literal: coded as written, as TABARI and
 // PETRARCH code it. TABARI's verb and pattern words match as prefixes of a
 // token unless "_" ends them ("ACCUS" matches "accused", "accusation"), and
-// "~_" joins a prefix word to the next (see lexPattern, PrefixMark).
+// "~_" joins a prefix word to the next (see lexPattern, PrefixMark); a word
+// "_" closes matches by its letters, as written or, for the verb itself,
+// with a regular verb ending, and a word "=" ends as written (ClosedMark,
+// ExactMark, EndingsMark).
 
 import (
 	"errors"
@@ -586,7 +589,7 @@ func parseLegacyActors(name, content string, dl dialect, f Format) (*Dictionary,
 				l.bad(n, "synonym %q has no actor before it", t)
 				return
 			}
-			nm, codes, err := splitNameCodes(t[1:])
+			nm, codes, err := splitNameCodes(t[1:], dl)
 			if err != nil {
 				l.bad(n, "%v", err)
 			}
@@ -597,7 +600,7 @@ func parseLegacyActors(name, content string, dl dialect, f Format) (*Dictionary,
 		default:
 			l.flushActor(cur, &entries)
 			cur = nil
-			nm, codes, err := splitNameCodes(t)
+			nm, codes, err := splitNameCodes(t, dl)
 			if err != nil {
 				l.bad(n, "%v", err)
 			}
@@ -617,14 +620,19 @@ func parseLegacyActors(name, content string, dl dialect, f Format) (*Dictionary,
 
 // splitNameCodes splits "NAME_ [CODE] [CODE >YYMMDD]" into the name and the
 // codes. Names may hold spaces (kept as word breaks) and "!" or "*" ("YAHOO!",
-// "E*TRADE"), not brackets, "|", "<", ">", "=" or "~".
-func splitNameCodes(s string) (string, []codeSpec, error) {
+// "E*TRADE"), not brackets, "|", "<", ">", "=" or "~"; a TABARI name may end
+// with "=" (exactName), which is kept.
+func splitNameCodes(s string, dl dialect) (string, []codeSpec, error) {
 	name, codes := s, ""
 	if i := strings.IndexByte(s, '['); i >= 0 {
 		name, codes = s[:i], s[i:]
 	}
 	name = strings.TrimSpace(name)
-	if i := strings.IndexAny(name, "]{}|<>=~"); i >= 0 {
+	bare := name
+	if dl == tabari {
+		bare, _ = exactName(name)
+	}
+	if i := strings.IndexAny(bare, "]{}|<>=~"); i >= 0 {
 		return "", nil, fmt.Errorf("name %q: unexpected %q", name, name[i])
 	}
 	if !utf8.ValidString(name) {
@@ -690,12 +698,16 @@ func (l *legacy) flushActor(e *actorEntry, entries *int) {
 	phrases := make([]string, 0, len(e.names))
 	var prefix []bool
 	var gaps [][]int
+	var exact []bool
 	for _, raw := range e.names {
+		raw, eq := exactName(raw)
 		if p := properName(raw); p != "" && !slices.Contains(phrases, p) {
 			phrases = append(phrases, p)
-			// TABARI names match as prefixes unless they end with "_",
-			// and a space between two words lets others stand between.
-			prefix = append(prefix, l.dl == tabari && !strings.HasSuffix(strings.TrimSpace(raw), "_"))
+			// TABARI names match as prefixes unless they end with "_"
+			// or "=", and a space between two words lets others stand
+			// between.
+			prefix = append(prefix, l.dl == tabari && !eq && !strings.HasSuffix(strings.TrimSpace(raw), "_"))
+			exact = append(exact, eq)
 			var g []int
 			if l.dl == tabari {
 				g = spaceGaps(raw)
@@ -703,7 +715,8 @@ func (l *legacy) flushActor(e *actorEntry, entries *int) {
 			gaps = append(gaps, g)
 		}
 	}
-	first := properName(e.names[0])
+	first, _ := exactName(e.names[0])
+	first = properName(first)
 	if first == "" {
 		l.bad(e.line, "actor %q has no name", e.names[0])
 		return
@@ -737,10 +750,22 @@ func (l *legacy) flushActor(e *actorEntry, entries *int) {
 	idx := len(l.d.Actors) - 1
 	for k, p := range phrases {
 		l.d.Phrases = append(l.d.Phrases, Phrase{Text: p, Actor: idx, Prefix: prefix[k], LooseCase: l.dl == tabari, Gaps: gaps[k],
-			Whole: l.dl == petrarch})
+			Whole: l.dl == petrarch || exact[k], Exact: exact[k]})
 	}
 	l.st.Names += len(phrases)
 	*entries++
+}
+
+// exactName cuts the "=" that ends a TABARI name or verb ("MOUSE=",
+// "BAN="): the word matches only as written, without the regular endings
+// that "_" allows ("Mouses", "baned") or the longer words a bare word
+// begins. It reports whether the "=" was there.
+func exactName(raw string) (string, bool) {
+	t := strings.TrimSpace(raw)
+	if cut, ok := strings.CutSuffix(t, "="); ok {
+		return cut, true
+	}
+	return raw, false
 }
 
 // NullCode and DiscardCode are the codes of a Role that makes its actor
@@ -979,6 +1004,7 @@ type ptok struct {
 	kind byte       // 'w' words, '*' the verb, '$' source, '+' target, '%' compound, '^' skip
 	alts [][]string // for 'w': the alternatives, each a run of adjacent words
 	gap  bool       // other words may stand between the previous element and this one
+	syn  bool       // a synset ("&NAME")
 }
 
 // synsets maps a synset name (without "&" and a final "_") to its phrases.
@@ -994,7 +1020,8 @@ func (e errSkip) Error() string { return string(e) }
 // must be adjacent, "&NAME" is a synset and "{ A | B }" (TABARI) a choice.
 // In TABARI's dialect a word matches as a prefix unless "_" ends it, and
 // "~_" joins a prefix word to the next ("SHIM~_WOBBLE": "shimmery
-// wobble"); a prefix word carries PrefixMark. Unsupported constructs
+// wobble"); a prefix word carries PrefixMark, a word "_" closes
+// ClosedMark, a word "=" ends ExactMark. Unsupported constructs
 // return an errSkip; malformed ones another error.
 func lexPattern(s string, syn synsets, dl dialect) ([]ptok, error) {
 	var out []ptok
@@ -1058,7 +1085,7 @@ func lexPattern(s string, syn synsets, dl dialect) ([]ptok, error) {
 			if len(members) == 0 {
 				return nil, fmt.Errorf("synset &%s has no members", nm)
 			}
-			add(ptok{kind: 'w', alts: members})
+			add(ptok{kind: 'w', alts: members, syn: true})
 			i = j
 		default:
 			j := i
@@ -1066,12 +1093,18 @@ func lexPattern(s string, syn synsets, dl dialect) ([]ptok, error) {
 				j++
 			}
 			w := s[i:j]
-			prefix := false
+			prefix, mark := false, ""
 			if dl == tabari {
-				// "OPPOS" matches "opposed"; "ACT_" only "act".
+				// "OPPOS" matches "opposed"; "ACT_" only "act", "BAN="
+				// only "ban".
 				trimmed := strings.TrimRight(w, "~")
 				prefix = len(trimmed) < len(w) || j == len(s) || s[j] != '_'
 				w = trimmed
+				if cut, ok := strings.CutSuffix(w, "="); ok {
+					w, prefix, mark = cut, false, ExactMark
+				} else if !prefix {
+					mark = ClosedMark
+				}
 			}
 			for _, r := range w {
 				if !(unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || strings.ContainsRune("'.-’,/()\"", r)) {
@@ -1084,6 +1117,9 @@ func lexPattern(s string, syn synsets, dl dialect) ([]ptok, error) {
 			w = strings.ToLower(w)
 			if prefix && w != "" {
 				w += PrefixMark
+			}
+			if w != "" {
+				w += mark
 			}
 			add(ptok{kind: 'w', alts: [][]string{{w}}})
 			i = j
@@ -1233,6 +1269,8 @@ func expandSlots(slots []slot, limit int) ([][]string, error) {
 // stand and whether it is a pattern at all (not the verb line).
 type shape struct {
 	after, inside, patterned bool
+	lead, tail               bool // words stand before, after the verb (Verb.Lead, Verb.Tail)
+	synset                   bool // a synset stands among the words (Verb.Synset)
 	slots                    []Slot
 }
 
@@ -1275,6 +1313,7 @@ func convPattern(toks []ptok, verbs [][]string, limit int) (seqs [][]string, sh 
 			continue
 		case '*':
 			stars++
+			sh.lead = words > 0
 		}
 		// A word (or the verb): slots seen since the last word stand
 		// between words; a lead slot counts the "^" after it.
@@ -1290,6 +1329,10 @@ func convPattern(toks []ptok, verbs [][]string, limit int) (seqs [][]string, sh 
 		}
 		trail = trail[:0]
 		skips = 0
+		if stars > 0 && t.kind != '*' {
+			sh.tail = true
+		}
+		sh.synset = sh.synset || t.syn
 		words++
 		alts := t.alts
 		if t.kind == '*' {
@@ -1359,7 +1402,7 @@ func (l *legacy) addVerbs(code, reverse, pattern, rule string, seqs [][]string, 
 	for _, w := range seqs {
 		v := Verb{Code: code, Pattern: pattern, Rule: rule, TargetAfter: sh.after, TargetInside: sh.inside, Words: maxWords(w),
 			Reverse: reverse, Literal: true, Legacy: true, Patterned: sh.patterned, Slots: sh.slots, Parsed: l.dl == petrarch,
-			Whole: l.dl == petrarch}
+			Whole: l.dl == petrarch, Lead: sh.lead, Tail: sh.tail, Synset: sh.synset && l.dl == tabari}
 		l.d.Verbs = append(l.d.Verbs, v)
 		l.d.VerbTokens = append(l.d.VerbTokens, w)
 	}
@@ -1852,15 +1895,20 @@ func (l *legacy) startSynset(n int, t string, syn map[string][][]string) string 
 }
 
 // addSynsetMember reads a synset member line "+WORDS" into syn[name]
-// (PETRARCH and TABARI verb files) and reports whether it could. Members
-// are consecutive words, without gaps.
+// (PETRARCH and TABARI verb files) and reports whether it could.
+// PETRARCH's members are consecutive words, without gaps; in TABARI's a
+// space lets other words stand between, as in a pattern ("+AUSTRIAN
+// FLORIN": "Austrian gold florin"), and "_" does not.
 func (l *legacy) addSynsetMember(n int, t, name string, syn map[string][][]string) bool {
 	toks, err := lexPattern(t[1:], syn, l.dl)
 	if err == nil {
 		var seqs [][]string
 		if seqs, err = wordsOnly(toks, 256); err == nil {
 			for _, q := range seqs {
-				syn[name] = append(syn[name], slicesWithout(q, "*"))
+				if l.dl != tabari {
+					q = slicesWithout(q, "*")
+				}
+				syn[name] = append(syn[name], q)
 			}
 			return true
 		}

@@ -148,6 +148,19 @@ func parseTabariVerbs(name, content string) (*Dictionary, Stats, error) {
 	return l.finish(l.st.Verbs + l.st.Patterns)
 }
 
+// verbEndings marks the first word of a TABARI verb, when "_" closes it,
+// as one that takes the regular verb endings ("DEPART_": "departs",
+// "departed", "departen", "departing"; EndingsMark); the closed words of
+// its patterns match only as written. q is changed in place.
+func verbEndings(q []string) []string {
+	if len(q) > 0 {
+		if w, ok := strings.CutSuffix(q[0], ClosedMark); ok {
+			q[0] = w + EndingsMark
+		}
+	}
+	return q
+}
+
 func (l *legacy) flushTabVerb(v *tabVerb, syn synsets) {
 	if v == nil {
 		return
@@ -172,6 +185,7 @@ func (l *legacy) flushTabVerb(v *tabVerb, syn synsets) {
 			continue
 		}
 		for _, q := range seqs {
+			q = verbEndings(q)
 			if key := formKey(q); !seen[key] {
 				seen[key] = true
 				alts = append(alts, q)

@@ -56,16 +56,18 @@ func TestTabariAgents(t *testing.T) {
 func TestTabariVerbs(t *testing.T) {
 	d, st := loadFixture(t, "tabari/tiny.verbs")
 	// "~" marks a word without a final "_", which also begins longer
-	// words (PrefixMark).
+	// words (PrefixMark); "_" a pattern word "_" closes, "^" a verb "_"
+	// closes, which takes the regular verb endings (ClosedMark,
+	// EndingsMark).
 	want := []string{
 		"0863 splork~ * granary~",
-		"0863 splork~ * watchtower~ * near + [+1^0]",
-		"182 splork~ * through [+-1^0] [$1^0]", // the target before the verb, the source after it
-		"121 skavv~", "121 skavvation",         // SKAVV and its forms line
-		"1214 skavv~ * over * raiding~ (+inside) [+0^0]", "1214 skavv~ * over * pilfering~ (+inside) [+0^0]",
-		"1214 skavvation * over * raiding~ (+inside) [+0^0]", "1214 skavvation * over * pilfering~ (+inside) [+0^0]",
+		"0863 splork~ * watchtower~ * near_ + [+1^0]",
+		"182 splork~ * through_ [+-1^0] [$1^0]", // the target before the verb, the source after it
+		"121 skavv~", "121 skavvation^",         // SKAVV and its forms line
+		"1214 skavv~ * over_ * raiding~ (+inside) [+0^0]", "1214 skavv~ * over_ * pilfering~ (+inside) [+0^0]",
+		"1214 skavvation^ * over_ * raiding~ (+inside) [+0^0]", "1214 skavvation^ * over_ * pilfering~ (+inside) [+0^0]",
 		"073 plevver~",
-		"074 plevver~ * skeld~", "074 plevver~ * silver plink~",
+		"074 plevver~ * skeld~", "074 plevver~ * silver_ plink~",
 		"073 plevver~ [%1^0]",           // - * %: a compound after the verb
 		"143 flick~ * away~ * murmurs~", // a verb phrase: space is a gap
 		"196 blork~ * lighthouse~",
@@ -104,8 +106,10 @@ func FuzzParseTabari(f *testing.F) {
 	})
 }
 
-// TABARI names match as prefixes unless they end with "_", and only their
-// first word keeps the case the file's capitals give it.
+// TABARI names match as prefixes unless they end with "_" or "=", by the
+// letters of their last word, not its stem, and whatever the case of the
+// text, as TABARI reads text in capitals. "_" lets a name take the noun
+// endings ("Talmars", "Talmar's"), "=" does not.
 func TestTabariNamePrefixAndCase(t *testing.T) {
 	d, _ := loadFixture(t, "tabari/roles.actors")
 	c := Compile(d)
@@ -113,10 +117,15 @@ func TestTabariNamePrefixAndCase(t *testing.T) {
 		"Valdorian troops arrived.":           "Valdorian",
 		"Talmari troops arrived.":             "",
 		"Talmar troops arrived.":              "Talmar",
+		"Talmars troops arrived.":             "Talmars",
 		"The Port Lumen harbour radio said.":  "Port Lumen harbour radio",
-		"The port Lumen harbour radio said.":  "",
+		"The port Lumen harbour radio said.":  "port Lumen harbour radio",
 		"Valdoria sent troops.":               "Valdoria",
-		"The valdorian gazette said nothing.": "",
+		"The valdorian gazette said nothing.": "valdorian",
+		"The morvans fled.":                   "",
+		"Kestrels flew over Ostrelle.":        "Ostrelle",
+		"Ostrelles flew.":                     "",
+		"Ostrelle's envoy left.":              "",
 	} {
 		toks := tokens(s)
 		got := ""
@@ -222,7 +231,9 @@ func TestTabariAgentCodes(t *testing.T) {
 }
 
 // TABARI words match as prefixes unless "_" ends them, and "~_" joins a
-// prefix word to the next one.
+// prefix word to the next one. A word "_" closes matches by its letters: a
+// verb with the regular verb endings, a pattern word as written, as is a
+// word "=" ends; a synset member's space lets words stand between.
 func TestTabariPrefixVerbs(t *testing.T) {
 	d, _ := loadFixture(t, "tabari/prefix.verbs")
 	c := Compile(d)
@@ -247,6 +258,18 @@ func TestTabariPrefixVerbs(t *testing.T) {
 		{"flimmered it a shimmery big wobble", []string{"043"}}, // "_" joins: nothing between
 		{"on braxen", []string{"036", "046"}},
 		{"onto braxen", []string{"046"}}, // "ON_" is "on" only; "ON" begins "onto"
+		// A verb "_" closes takes the regular verb endings, by its letters.
+		{"they snorvelen", []string{"042"}},
+		{"they snorveling", []string{"042"}},
+		{"they snorvelx", nil},
+		{"a snorvel's worth", nil}, // a possessive makes a noun
+		{"they snorvel the treaty", []string{"042", "057"}},
+		{"they snorvel the treaties", []string{"042"}}, // a pattern word "_" closes: as written
+		{"they plibb", []string{"112"}},
+		{"they plibbed", nil}, // "=": no ending
+		{"they wobbin a brass ducat", []string{"070", "903"}},
+		{"they wobbin a brass gilt ducat", []string{"070", "903"}}, // a member's space is a gap
+		{"they wobbin a penny", []string{"070", "071", "903"}},
 	} {
 		if got := codes(tc.text); !slices.Equal(got, tc.want) {
 			t.Errorf("%q: codes %q, want %q", tc.text, got, tc.want)
