@@ -361,7 +361,7 @@ func (c *Coder) join(m *mention, n mention, toks []text.Token, verbAt []bool) bo
 	countryLike := m.kind == dict.Country || m.kind == dict.Adjective || m.kind == dict.Capital
 	switch {
 	// "Iraqi forces", "Iraq's foreign minister", "Iran-backed armed groups".
-	case countryLike && n.kind == dict.Agent && len(between) <= maxModifiers && modifiers(between):
+	case countryLike && n.kind == dict.Agent && len(between) <= maxModifiers && modifiers(between) && !tabariApart(m, &n, between):
 		sponsor := ""
 		for _, t := range between {
 			if sponsorWords[t.Stem] {
@@ -461,6 +461,25 @@ func (c *Coder) join(m *mention, n mention, toks []text.Token, verbAt []bool) bo
 		return true
 	}
 	return false
+}
+
+// tabariApart reports whether a TABARI agent n stands too far from the
+// actor m before it to join it: TABARI joins an agent only to the actor
+// right before it, past a possessive or "former" ("Valdoria's high
+// warden", "Valdoria former wardens"), not across other words
+// ("Valdoria's first high warden" is Valdoria). PETRARCH's agents
+// (Heads) and sitrep's own are not so bound.
+func tabariApart(m, n *mention, between []text.Token) bool {
+	if !m.legacy || !n.legacy || n.heads {
+		return false
+	}
+	if len(between) > 0 && between[0].Stem == "'s" {
+		between = between[1:]
+	}
+	if len(between) > 0 && between[0].Stem == formerStem {
+		between = between[1:]
+	}
+	return len(between) > 0
 }
 
 // modifiers reports whether toks can sit inside a noun phrase: lower-case

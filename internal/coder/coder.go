@@ -41,6 +41,18 @@ type Options struct {
 	// Commas are the comma-delimited clauses left out of each sentence
 	// before it is coded, as TABARI's COMMA option deletes them.
 	Commas CommaClauses
+	// Defaults is TABARI's DEFAULT option for its verbs.
+	Defaults Defaults
+}
+
+// Defaults is TABARI's "DEFAULT: SOURCE [X] PRIOR TARGET [Y] AFTER"
+// option, which applies to TABARI verbs (see tabariRoles). With Source
+// (Target) an event whose source (target) is not found is kept without
+// it, for the caller to give it the default code, so that with both a
+// verb alone is an event. Prior takes the source only from before the
+// verb, After the target only from after it.
+type Defaults struct {
+	Source, Target, Prior, After bool
 }
 
 // LegacyScope is TABARI's "SET: CODE" option: which of the verbs of a
@@ -295,7 +307,7 @@ func (c *Coder) sentence(sc *scratch, a *reader.Article, si int, sp text.Span, d
 		// An appeal, intent, demand, rejection or threat takes the
 		// specific code of what it governs (complement.go).
 		t.verb = complementVerb(t, ti, sc.triggers, toks)
-		srcs, tgts, passive := roles(t, ti, sc.triggers, ms, toks, a.Text)
+		srcs, tgts, passive := roles(t, ti, sc.triggers, ms, toks, a.Text, c.opts.Defaults)
 		if t.verb.Slots != nil {
 			srcs, tgts = slotRoles(t, ms, toks, srcs, tgts)
 		}
@@ -311,13 +323,16 @@ func (c *Coder) sentence(sc *scratch, a *reader.Article, si int, sp text.Span, d
 		if len(srcs) == 0 && t.agent > 0 {
 			srcs = members(ms, t.agent-1)
 		}
-		if len(srcs) == 0 && len(tgts) == 0 {
+		// Under TABARI's DEFAULT with both codes, a TABARI verb with no
+		// actor is still an event, between the defaults.
+		bare := tabariVerb(t.verb) && c.opts.Defaults.Source && c.opts.Defaults.Target
+		if len(srcs) == 0 && len(tgts) == 0 && !bare {
 			continue
 		}
 		// One side alone must be a political actor: "the company said it
 		// would meet requirements" is no event. Protest and violence are
 		// political whoever does them: "students protested in Dhaka".
-		if !politicalAct(t.verb.Code) && (len(tgts) == 0 && !political(&ms[srcs[0]]) || len(srcs) == 0 && !political(&ms[tgts[0]])) {
+		if !politicalAct(t.verb.Code) && (len(tgts) == 0 && len(srcs) > 0 && !political(&ms[srcs[0]]) || len(srcs) == 0 && len(tgts) > 0 && !political(&ms[tgts[0]])) {
 			continue
 		}
 		mod, cue, refusal, governs := modality(t, ti, sc.triggers, ms, toks, a.Text)
@@ -350,7 +365,13 @@ func (c *Coder) sentence(sc *scratch, a *reader.Article, si int, sp text.Span, d
 				code, rule = c, rule+" (topic: "+c+")"
 			}
 		}
-		ps := pairs(srcs, tgts, ms, t.verb.Legacy || mutual(code, toks, t))
+		// A compound acts on itself when the roles say so; PETRARCH's
+		// legacy verbs leave that to pairs, TABARI's to tabariRoles.
+		mut := mutual(code, toks, t)
+		if t.verb.Legacy {
+			mut = !tabariVerb(t.verb)
+		}
+		ps := pairs(srcs, tgts, ms, mut)
 		if code == "150" && len(tgts) == 0 && len(ps) > 0 && ps[0][1] >= 0 && exercise(toks[t.Start:t.End]) {
 			// Exercises held by two or more actors with each other are
 			// joint exercises, military cooperation (062): "the navies of
@@ -1044,6 +1065,11 @@ func slotRoles(t *trigger, ms []mention, toks []text.Token, srcs, tgts []int) ([
 		case '+':
 			tgts, hasTgt = members(ms, g), true
 		case '%':
+			// The compound acts on itself: TABARI's roles say so here,
+			// PETRARCH's legacy verbs leave it to pairs.
+			if tabariVerb(t.verb) {
+				return members(ms, g), members(ms, g)
+			}
 			return members(ms, g), nil
 		}
 	}

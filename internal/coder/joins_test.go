@@ -55,6 +55,8 @@ func TestLegacyJoins(t *testing.T) {
 			"Last week two former harbour officials in Citadel Hall skorned Kestria.", []string{"VALGOVELI/KES/111"}},
 		{"but not a code it holds already",
 			"Kestria skorned the harbour officials in Citadel Hall.", []string{"KES/VALGOV/111"}},
+		{"an agent joins the actor before it only when next to it",
+			"Valdoria's first high warden skorned Kestria.", []string{"VAL/KES/111"}},
 		{"an agent alone takes no country from another actor of the sentence",
 			"Valdoria skorned the harbour officials.", []string{"VAL/GOV/111"}},
 	}

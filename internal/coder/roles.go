@@ -25,9 +25,9 @@ var clauseBreaks = stemSet(";", ":", "but", "while", "whereas", "which", "who", 
 // roles returns the mentions that are the trigger's sources and targets (each
 // list holding the members of one compound, by index into ms), and whether
 // the clause is passive.
-func roles(t *trigger, ti int, ts []trigger, ms []mention, toks []text.Token, s string) (srcs, tgts []int, passive bool) {
+func roles(t *trigger, ti int, ts []trigger, ms []mention, toks []text.Token, s string, def Defaults) (srcs, tgts []int, passive bool) {
 	if tabariVerb(t.verb) {
-		return tabariRoles(t, ms, toks, s)
+		return tabariRoles(t, ts, ms, toks, s, def)
 	}
 	passive = isPassive(t, toks, s)
 	after := firstAfter(t, ti, ts, ms, toks)
@@ -584,6 +584,8 @@ func pairs(srcs, tgts []int, ms []mention, mutual bool) [][2]int {
 		return a >= 0 && b >= 0 && (a == b || ms[a].code == ms[b].code && ms[a].code != "" && !ms[a].localized && !ms[b].localized)
 	}
 	switch {
+	case len(srcs) == 0 && len(tgts) == 0:
+		out = append(out, [2]int{-1, -1}) // an event between defaults (Defaults)
 	case len(tgts) == 0 && len(srcs) >= 2 && mutual:
 		for _, a := range srcs {
 			for _, b := range srcs {
@@ -776,63 +778,81 @@ func tabariClauseOf(toks []text.Token, ms []mention, from, to int) (start, end i
 }
 
 // tabariRoles places the actors of a TABARI verb as TABARI does, by
-// position, not by grammar: the source is the clause's first actor
-// before the verb wherever it stands ("with Valdoria" included); a
-// clause with none ("... and later met Y") has the source of the clause
-// before it, and the first clause has none. The target is the first
-// actor after the verb's pattern in the clause, past any "by", comma or
-// subordinate clause; with none there, the first actor among the
-// pattern's words after the verb ("allowed that Y is a pleasant place");
-// with none after the verb, the first actor before the verb that is not
-// the source ("X said Y would agree"). A
+// position, not by grammar. The source is tabariSource's; with none,
+// the clause's first actor after the verb, unless def.Prior. The target
+// is the first actor after the verb in the clause (or pronoun standing
+// for one, tabariPronoun), past any "by", comma or subordinate clause,
+// that is not the source; with none after the verb, and unless
+// def.After, it is the nearest actor before the verb that is not the
+// source ("X said Y would agree"); between the two, the first actor
+// among the pattern's words after the verb ("allowed that Y is a
+// pleasant place"). TABARI tells actors apart by their
+// codes, so the rest
+// of a compound source may be the target ("X and Y agreed": X to Y).
+// A target that begins a compound brings its members, one inside it
+// only itself; a compound source with no target acts on itself. A
 // passive verb, after a form of "be", whose target stands after "by"
 // swaps the two ("X was rebuffed by Y"); without "by" TABARI does not
-// tell the passive. Each returned list holds the members of one
-// compound.
-func tabariRoles(t *trigger, ms []mention, toks []text.Token, s string) (srcs, tgts []int, passive bool) {
+// tell the passive.
+func tabariRoles(t *trigger, ts []trigger, ms []mention, toks []text.Token, s string, def Defaults) (srcs, tgts []int, passive bool) {
 	start, end := tabariClauseOf(toks, ms, t.Start, t.End)
-	// firstIn returns the first actor within [from, to) outside the
-	// compound group skip (-1: none skipped).
-	firstIn := func(from, to, skip int) int {
+	// firstIn returns the first actor within [from, to), as the first
+	// member of its compound.
+	firstIn := func(from, to int) int {
 		for i := range ms {
-			if ms[i].start >= from && ms[i].end <= to && ms[i].group != skip {
+			if ms[i].start >= from && ms[i].end <= to {
 				return first(ms, i)
 			}
 		}
 		return -1
 	}
-	src := firstIn(start, t.Start, -1)
-	for s := start; src < 0 && s > 0; {
-		// The clause before ends at the conjunction at s-1.
-		ps, _ := tabariClause(toks, ms, s-1)
-		src, s = firstIn(ps, s-1, -1), ps
-	}
+	src := tabariSource(toks, ms, ts, start, t.Start, def)
 	from := t.End
 	if t.verb.TargetInside {
 		from = t.Start + 1
 	}
-	srcGroup := -1
-	if src >= 0 {
-		srcGroup = ms[src].group
+	late := false
+	if src < 0 && !def.Prior {
+		src = firstIn(from, end)
+		late = src >= 0
 	}
-	tgt := firstIn(from, end, srcGroup)
-	if tgt < 0 {
-		tgt = firstIn(max(verbToken(t.Match, t.verb), t.Start)+1, t.End, srcGroup)
+	other := func(i int) bool {
+		return src < 0 || i != src && (ms[i].code != ms[src].code || ms[i].code == "")
+	}
+	tgt := -1
+	for k := from; k < end && tgt < 0; k++ {
+		i := actorAt(ms, k)
+		if i < 0 {
+			i = tabariPronoun(toks, ms, k)
+		}
+		if i >= 0 && ms[i].end <= end && other(i) {
+			tgt = i
+		}
 	}
 	if tgt < 0 {
-		tgt = firstIn(start, t.Start, srcGroup)
+		if i := firstIn(max(verbToken(t.Match, t.verb), t.Start)+1, t.End); i >= 0 && other(i) {
+			tgt = i
+		}
+	}
+	for i := len(ms) - 1; tgt < 0 && !def.After && i >= 0; i-- {
+		if ms[i].start >= start && ms[i].end <= t.Start && other(i) {
+			tgt = i
+		}
+	}
+	if late && tgt < 0 && !def.Target {
+		// A lone actor after the verb gives TABARI no event; sitrep
+		// keeps it as the target of an event without a source.
+		src, tgt = -1, src
 	}
 	if tgt >= 0 && ms[tgt].prep == "by" && ms[tgt].start > t.End && isPassive(t, toks, s) {
 		src, tgt, passive = tgt, src, true
 	}
-	if src >= 0 {
-		srcs = members(ms, src)
+	srcs, tgts = tabariCompound(ms, src), tabariCompound(ms, tgt)
+	for _, i := range tgts {
+		ms[i].target = true
 	}
-	if tgt >= 0 {
-		tgts = members(ms, tgt)
-		for _, i := range tgts {
-			ms[i].target = true
-		}
+	if tgt < 0 && !def.After && len(srcs) > 1 {
+		tgts = srcs
 	}
 	return srcs, tgts, passive
 }
@@ -873,3 +893,105 @@ func demandTarget(t *trigger, ms []mention, toks []text.Token, srcs []int) int {
 	}
 	return -1
 }
+
+// tabariCompound returns the actors that i stands for: the members of
+// its compound when it begins one, else itself; none for -1.
+func tabariCompound(ms []mention, i int) []int {
+	switch {
+	case i < 0:
+		return nil
+	case first(ms, i) == i:
+		return members(ms, i)
+	}
+	return []int{i}
+}
+
+// tabariSource returns the source TABARI gives a verb at token v of the
+// clause that starts at token start. TABARI keeps the source from clause
+// to clause: a clause after the first that does not open with an actor
+// has the source of the last clause before it that opens with one (that
+// actor) or that has a verb (that verb's source, its clause's first
+// actor, after the verb too unless def.Prior). Otherwise the source is
+// the clause's first actor before the verb, else the first of a clause
+// before it; -1 if none.
+func tabariSource(toks []text.Token, ms []mention, ts []trigger, start, v int, def Defaults) int {
+	if start > 0 && actorAt(ms, start) < 0 {
+		for s := start; s > 0; {
+			// The clause before ends at the conjunction at s-1.
+			ps, _ := tabariClause(toks, ms, s-1)
+			if i := actorAt(ms, ps); i >= 0 && ps > 0 {
+				return first(ms, i)
+			}
+			for k := range ts {
+				if ts[k].Start >= ps && ts[k].Start < s-1 {
+					if src := tabariSource(toks, ms, ts, ps, ts[k].Start, def); src >= 0 || def.Prior {
+						return src
+					}
+					return firstActorIn(ms, ts[k].End, s-1)
+				}
+			}
+			s = ps
+		}
+	}
+	src := firstActorIn(ms, start, v)
+	for s := start; src < 0 && s > 0; {
+		// With no verb before, the first actor of a clause before.
+		ps, _ := tabariClause(toks, ms, s-1)
+		src, s = firstActorIn(ms, ps, s-1), ps
+	}
+	return src
+}
+
+// firstActorIn returns the first actor within the tokens [from, to), as
+// the first member of its compound; -1 if none.
+func firstActorIn(ms []mention, from, to int) int {
+	for i := range ms {
+		if ms[i].start >= from && ms[i].end <= to {
+			return first(ms, i)
+		}
+	}
+	return -1
+}
+
+// actorAt returns the actor that starts at token k, -1 if none.
+func actorAt(ms []mention, k int) int {
+	for i := range ms {
+		if ms[i].start == k {
+			return i
+		}
+	}
+	return -1
+}
+
+// tabariPronoun returns the actor TABARI reads for a pronoun at token k,
+// -1 if it is none: "he", "she", "it", "him" and "her" stand for the
+// sentence's first actor before them outside a compound, "they", "them"
+// and "their" for its first compound before them, else its first actor.
+func tabariPronoun(toks []text.Token, ms []mention, k int) int {
+	single, plural := singularPronouns[toks[k].Stem], pluralPronouns[toks[k].Stem]
+	if !single && !plural {
+		return -1
+	}
+	ref := -1
+	for i := range ms {
+		if ms[i].end > k {
+			break
+		}
+		compound := len(members(ms, i)) > 1
+		switch {
+		case plural && compound:
+			return first(ms, i)
+		case single && !compound, plural && ref < 0:
+			ref = i
+		}
+		if single && ref >= 0 {
+			return ref
+		}
+	}
+	return ref
+}
+
+var (
+	singularPronouns = stemSet("he", "she", "it", "him", "her")
+	pluralPronouns   = stemSet("they", "them", "their")
+)

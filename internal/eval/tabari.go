@@ -222,16 +222,21 @@ func (o *tabariOptions) apply(cmd string) bool {
 		o.minWords, _ = strconv.Atoi(m[1])
 	case up == "DEFAULT: OFF":
 		o.defaultSource, o.defaultTarget = "", ""
+		o.coder.Defaults = coder.Defaults{}
 	case strings.HasPrefix(up, "DEFAULT:"):
-		// "SOURCE [X] PRIOR TARGET [Y] AFTER": PRIOR and AFTER say where
-		// TABARI looks for a missing actor; sitrep's roles already look
-		// both ways, so only the codes matter here.
+		// "SOURCE [X] PRIOR TARGET [Y] AFTER": the coder keeps an event
+		// missing a side that has a default, and PRIOR and AFTER say
+		// where it looks for the actors then (coder.Defaults).
 		src, tgt, _ := strings.Cut(up, "TARGET")
 		if m := bracketCode.FindStringSubmatch(src); m != nil && strings.Contains(src, "SOURCE") {
 			o.defaultSource = strings.TrimSpace(m[1])
+			o.coder.Defaults.Source = true
+			o.coder.Defaults.Prior = strings.Contains(src, "PRIOR")
 		}
 		if m := bracketCode.FindStringSubmatch(tgt); m != nil {
 			o.defaultTarget = strings.TrimSpace(m[1])
+			o.coder.Defaults.Target = true
+			o.coder.Defaults.After = strings.Contains(tgt, "AFTER")
 		}
 	case strings.HasPrefix(up, "COMPLEX:"):
 		o.complex = complexity{NoActPrior: strings.Contains(up, "NOACTPRIOR")}
@@ -383,13 +388,14 @@ var complexConjunctions = map[string]bool{"and": true, "or": true, "but": true}
 // conjunctions not between two actors, and with NoActPrior looks whether
 // a verb comes before every actor. With forwarded, a subject pronoun
 // counts as an actor: under FORWARD it stands for one of the sentence
-// before.
-func tooComplex(d *dict.Compiled, cx complexity, s string, forwarded bool) bool {
+// before. An actor null-coded on date (YYYY-MM-DD) is a noun to TABARI,
+// no actor.
+func tooComplex(d *dict.Compiled, cx complexity, s, date string, forwarded bool) bool {
 	if cx == (complexity{}) {
 		return false
 	}
 	toks := text.Tokenize(s, text.Span{Start: 0, End: len(s)}, nil)
-	actors := d.MatchActorsIn(s, toks, nil)
+	actors, _ := d.DropNull(d.MatchActorsIn(s, toks, nil), date)
 	inActor := make([]int8, len(toks)) // bits: 1 in an actor, 2 its first token, 4 its last
 	for _, m := range actors {
 		for k := m.Start; k < m.End; k++ {
@@ -560,10 +566,11 @@ func tabariCode(ts *tabariSuite, o *tabariOptions, rec *tabariRecord) []string {
 		}
 		ts.story, ts.storyText = key, body
 	}
-	if words < o.minWords || tooComplex(ts.d, o.complex, rec.Text, from > 0) {
+	date := tabariDate(rec.Date, o.yyyy)
+	if words < o.minWords || tooComplex(ts.d, o.complex, rec.Text, date, from > 0) {
 		return nil
 	}
-	a := reader.Article{ID: rec.ID, Date: tabariDate(rec.Date, o.yyyy), Text: body}
+	a := reader.Article{ID: rec.ID, Date: date, Text: body}
 	opts := o.coder
 	opts.ForwardActor = true
 	es, _ := ts.coder(opts).Code(&a, nil)

@@ -70,8 +70,12 @@ func TestTabariOptions(t *testing.T) {
 		{"yyyy", "OPTION: SET: YYYY = TRUE", tabariOptions{yyyy: true}, true},
 		{"convert", "SET: CONVERT AGENT = TRUE", tabariOptions{convertAgent: true}, true},
 		{"min words", "OPTION: SET: MINIMUM WORDS = 5", tabariOptions{minWords: 5}, true},
-		{"default", "OPTION:  DEFAULT: SOURCE [VLDSRC] PRIOR TARGET [KRVTGT] AFTER", tabariOptions{defaultSource: "VLDSRC", defaultTarget: "KRVTGT"}, true},
-		{"default target only", "DEFAULT: TARGET [KRVTGT]", tabariOptions{defaultTarget: "KRVTGT"}, true},
+		{"default", "OPTION:  DEFAULT: SOURCE [VLDSRC] PRIOR TARGET [KRVTGT] AFTER", tabariOptions{defaultSource: "VLDSRC", defaultTarget: "KRVTGT",
+			coder: coder.Options{Defaults: coder.Defaults{Source: true, Target: true, Prior: true, After: true}}}, true},
+		{"default target only", "DEFAULT: TARGET [KRVTGT]", tabariOptions{defaultTarget: "KRVTGT",
+			coder: coder.Options{Defaults: coder.Defaults{Target: true}}}, true},
+		{"default without prior", "DEFAULT: SOURCE [VLDSRC] TARGET [KRVTGT] AFTER", tabariOptions{defaultSource: "VLDSRC", defaultTarget: "KRVTGT",
+			coder: coder.Options{Defaults: coder.Defaults{Source: true, Target: true, After: true}}}, true},
 		{"complex", "COMPLEX: VERBS[7] CONJ[2] NOACTPRIOR EXPLAIN", tabariOptions{complex: complexity{Verbs: 7, Conj: 2, NoActPrior: true}}, true},
 		{"complex without prior", "COMPLEX: VERBS[6] CONJ[3] EXPLAIN", tabariOptions{complex: complexity{Verbs: 6, Conj: 3}}, true},
 		{"time shift ignored", "SET: TIME SHIFT = TRUE", tabariOptions{}, true},
@@ -140,8 +144,29 @@ func TestTabariComplexity(t *testing.T) {
 		{"a forwarded pronoun is an actor", prior, "It glimmered at Kestria.", false},
 	} {
 		forwarded := strings.HasPrefix(tc.name, "a forwarded")
-		if got := tooComplex(c, tc.cx, tc.text, forwarded); got != tc.want {
+		if got := tooComplex(c, tc.cx, tc.text, "", forwarded); got != tc.want {
 			t.Errorf("%s: tooComplex(%+v, %q) = %v, want %v", tc.name, tc.cx, tc.text, got, tc.want)
+		}
+	}
+}
+
+// An actor null-coded on the record's date is a noun, so a verb before
+// any other actor makes the sentence too complex under NOACTPRIOR.
+func TestTabariComplexityNullActor(t *testing.T) {
+	d := &dict.Dictionary{}
+	for _, f := range []string{"dated.actors", "roles.verbs"} {
+		one, _, err := dict.LoadFile(filepath.Join("..", "dict", "testdata", "tabari", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		d.Merge(one)
+	}
+	c := dict.Compile(d)
+	prior := complexity{NoActPrior: true}
+	const s = "The Osten Guard glimmered at Kestria."
+	for date, want := range map[string]bool{"2001-05-01": true, "2004-05-01": false} {
+		if got := tooComplex(c, prior, s, date, false); got != want {
+			t.Errorf("tooComplex(%q) on %s = %v, want %v", s, date, got, want)
 		}
 	}
 }
