@@ -271,7 +271,7 @@ func (c *Coder) mentions(toks []text.Token, verbAt []bool, matches []dict.Match,
 		merged = append(merged, m)
 	}
 	merged = localize(merged, places, toks, verbAt)
-	possessive(merged, toks)
+	possessiveCountry(merged, toks)
 	for i := range merged {
 		merged[i].prep = prepBefore(toks, merged[i].start)
 		merged[i].group = i

@@ -10,14 +10,14 @@ import (
 // held the town".
 var possessives = map[string]bool{"its": true, "their": true, "his": true, "her": true}
 
-// possessive gives an agent named with a possessive pronoun and no country
+// possessiveCountry gives an agent named with a possessive pronoun and no country
 // ("its troops", "their own forces") the country of its antecedent: the
 // nearest actor before it that has one. English allows other readings
 // ("Russia accused Ukraine of shelling its troops" may mean Russia's), but
 // the nearest actor is the common one, and an agent left without a
 // country is a worse answer than a rare wrong one. Agents of TABARI's and
 // PETRARCH's dictionaries keep those programs' rules (see localize).
-func possessive(ms []mention, toks []text.Token) {
+func possessiveCountry(ms []mention, toks []text.Token) {
 	for i := range ms {
 		m := &ms[i]
 		if m.legacy || m.kind != dict.Agent || m.country != "" {

@@ -298,7 +298,7 @@ func (c *Coder) sentence(sc *scratch, a *reader.Article, si int, sp text.Span, d
 	if si > 0 {
 		sc.mentions = c.forward(sc, a, sc.sents[si-1], sc.mentions)
 	}
-	sc.triggers = c.pickTriggers(sc.verbs, sc.mentions, toks, sc.triggers[:0])
+	sc.triggers = c.pickTriggers(a.Text, sc.verbs, sc.mentions, toks, sc.triggers[:0])
 	obligations(sc.triggers, sc.mentions, toks, true)
 	ms := sc.mentions
 	first := len(dst)
@@ -518,7 +518,7 @@ func mutual(code string, toks []text.Token, t *trigger) bool {
 // begin inside an actor phrase are dropped, those that end inside one end
 // where it begins (the actor is their object), and a reporting verb
 // (CAMEO 010) is kept only when the sentence has no other event.
-func (c *Coder) pickTriggers(vs []dict.Match, ms []mention, toks []text.Token, out []trigger) []trigger {
+func (c *Coder) pickTriggers(s string, vs []dict.Match, ms []mention, toks []text.Token, out []trigger) []trigger {
 	sort.SliceStable(vs, func(i, j int) bool {
 		a, b := &c.dict.Verbs[vs[i].Index], &c.dict.Verbs[vs[j].Index]
 		if a.Legacy && b.Legacy {
@@ -566,6 +566,9 @@ func (c *Coder) pickTriggers(vs []dict.Match, ms []mention, toks []text.Token, o
 			continue
 		}
 		if vb := &c.dict.Verbs[v.Index]; tabariVerb(vb) && tabariNoun(toks, verbToken(v, vb)) {
+			continue
+		}
+		if !c.dict.Verbs[v.Index].Legacy && attributive(s, v, toks) {
 			continue
 		}
 		overlap := false
@@ -634,6 +637,47 @@ func tabariNoun(toks []text.Token, k int) bool {
 		return false
 	}
 	return tabariArticles[toks[k-1].Stem] || toks[k].Case&text.Capitalized != 0
+}
+
+// attributiveDeterminers open a noun phrase whose participle describes the
+// noun: "the detained cleric", "its jailed leaders".
+var attributiveDeterminers = stemSet("a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our")
+
+// attributive reports whether m is a one-word past participle that
+// describes the noun after it rather than telling the sentence's event:
+// between a determiner (and perhaps an adverb) and its noun ("asked about
+// the detained cleric", "a recently freed dissident"), or closing a
+// hyphenated adjective ("its long-threatened invasion", "Russian-occupied
+// towns"). It names a past act of no one in the sentence.
+func attributive(s string, m dict.Match, toks []text.Token) bool {
+	w := toks[m.Start]
+	if w.Kind != text.Word || !strings.HasSuffix(s[w.Start:w.End], "ed") {
+		return false
+	}
+	if compounded(toks, m.Start) {
+		return true // whatever follows: "long-threatened ground offensive"
+	}
+	if m.End-m.Start != 1 || m.End >= len(toks) || toks[m.End].Kind != text.Word || meansPreps[toks[m.End].Stem] {
+		return false
+	}
+	k := m.Start - 1
+	if k >= 0 && strings.HasSuffix(toks[k].Stem, "ly") {
+		k-- // "the recently detained"
+	}
+	return w.Case&text.VerbForm != 0 && k >= 0 && attributiveDeterminers[toks[k].Stem]
+}
+
+// verbPrefixes glue to a verb with a hyphen and leave it a verb:
+// "re-imposed", "co-sponsored", "counter-attacked".
+var verbPrefixes = stemSet("re", "co", "pre", "de", "un", "non", "counter", "over", "under", "out", "cross", "mis")
+
+// compounded reports whether token k closes a hyphenated compound: a word
+// and a hyphen written with no space before it ("long-threatened").
+func compounded(toks []text.Token, k int) bool {
+	if k < 2 || toks[k-1].Stem != "-" || toks[k-2].Kind != text.Word {
+		return false
+	}
+	return toks[k-1].Start == toks[k-2].End && toks[k-1].End == toks[k].Start && !verbPrefixes[toks[k-2].Stem]
 }
 
 // legacyBefore orders two matches of TABARI or PETRARCH verbs as those
@@ -747,6 +791,16 @@ func means(ts []trigger, ms []mention, toks []text.Token) []trigger {
 			if agent, ok := meansAfter(t, ts[i+1], ms, toks); ok {
 				n := ts[i+1]
 				n.Start, n.agent, n.promised, n.reported = t.Start, agent, t.promised, t.reported
+				if meansPreps[toks[t.End].Stem] {
+					kept = append(kept, n)
+					i++
+					continue
+				}
+				// The object stands between the verb and its means
+				// ("killed three guards in a roadside bombing"): the
+				// trigger keeps the verb's words, so the object after
+				// it stays its target.
+				n.End = t.End
 				kept = append(kept, n)
 				i++
 				continue
@@ -765,18 +819,33 @@ var meansPreps = stemSet("in", "by", "during")
 // means: an article and an actor adjective ("by a Kenyan air strike").
 const meansReach = 3
 
+// meansObjectReach is how many tokens of the verb's object and a place may
+// stand between a generic violence verb and the preposition of its means:
+// "killed three policemen in Mosul in a car bombing".
+const meansObjectReach = 8
+
 // meansAfter reports whether n, the trigger after the generic violence
-// verb t, is its means ("killed by Turkish artillery fire"), and the mention
-// (plus one, 0 if none) between them that names who used it.
+// verb t, is its means ("killed by Turkish artillery fire", "killed two
+// herders in a drone strike"), and the mention (plus one, 0 if none)
+// between the preposition and the means that names who used it.
 func meansAfter(t, n trigger, ms []mention, toks []text.Token) (int, bool) {
 	root := n.verb.Code[:2]
-	if root != "18" && root != "19" && root != "20" || genericViolence[n.verb.Code] ||
-		t.End >= n.Start || !meansPreps[toks[t.End].Stem] || n.Start-t.End-1 > meansReach {
+	if root != "18" && root != "19" && root != "20" || genericViolence[n.verb.Code] || t.End >= n.Start {
+		return 0, false
+	}
+	p := -1 // the preposition: the last one before the means, within reach
+	for k := n.Start - 1; k >= t.End && k >= n.Start-1-meansReach; k-- {
+		if meansPreps[toks[k].Stem] {
+			p = k
+			break
+		}
+	}
+	if p < 0 || p-t.End > meansObjectReach {
 		return 0, false
 	}
 	agent := 0
 	for i := range ms {
-		if ms[i].start > t.End && ms[i].start < n.Start {
+		if ms[i].start > p && ms[i].start < n.Start {
 			if ms[i].end > n.Start || agent > 0 {
 				return 0, false
 			}

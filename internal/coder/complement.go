@@ -86,8 +86,10 @@ func asking(root string) map[string]string {
 }
 
 // complementLinks join a governing verb to its complement: "urged Iraq to",
-// "asked for", "demanded that", "called on", "China must".
-var complementLinks = stemSet("to", "for", "that", "on", "must", "should")
+// "asked for", "demanded that", "called on", "China must". "Help" and
+// "assist" end an appeal or pledge for aid whose next verb says what kind
+// ("asked the Gulf states to help finance a dam" asks for economic aid).
+var complementLinks = stemSet("to", "for", "that", "on", "must", "should", "help", "assist")
 
 // complementReach is how many tokens may stand between the governing verb
 // and its complement: the addressee and the link ("urged Accra and Lome
@@ -208,7 +210,9 @@ func complementOf(t *trigger, ti int, ts []trigger, toks []text.Token) int {
 	linked := complementLinks[toks[t.End-1].Stem] || askedObject(t, n, toks)
 	for _, tok := range toks[t.End:n.Start] {
 		switch {
-		case complementLinks[tok.Stem]:
+		case complementLinks[tok.Stem], tok.Stem == "with" && t.verb.Code[:2] == "13":
+			// A threat names what it threatens after "with" too:
+			// "threatened Minsk with a downgrade of relations".
 			linked = true
 		case tok.Stem == "," || tok.Stem == ";" || tok.Stem == ":" || clauseBreaks[tok.Stem] && tok.Stem != "that":
 			return -1
@@ -224,10 +228,16 @@ func complementOf(t *trigger, ti int, ts []trigger, toks []text.Token) int {
 // object: "rejected the repeated calls".
 var objectDeterminers = stemSet("a", "an", "the", "its", "their", "his", "her", "any", "all", "new", "recent", "repeated", "renewed", "latest")
 
-// askedObject reports whether n, an appeal, intent or demand named by a
-// noun, is the object of a rejection t ("turned down a request for
-// artillery shells", "spurned the repeated appeals for troops"): only
-// determiners stand between.
+// objectNameReach is how many words of a name may stand between a
+// rejection and its object, the asker named before the noun: "turned down
+// a French request", "rejected Ghana's demand", "rebuffed a U.S. offer".
+const objectNameReach = 4
+
+// askedObject reports whether n is the object of a rejection t, only
+// determiners and the name of who asked standing between: an appeal,
+// intent or demand named by a noun ("turned down a request for artillery
+// shells", "spurned Mali's repeated appeals for troops"), or the act
+// refused itself ("ruled out stepping down", "rejected a ceasefire").
 func askedObject(t, n *trigger, toks []text.Token) bool {
 	if t.verb.Code[:2] != "12" {
 		return false
@@ -235,14 +245,28 @@ func askedObject(t, n *trigger, toks []text.Token) bool {
 	switch n.verb.Code[:2] {
 	case "02", "03", "10":
 	default:
-		return false
-	}
-	for _, tok := range toks[t.End:n.Start] {
-		if !objectDeterminers[tok.Stem] {
+		if _, ok := refused(n.verb.Code); !ok {
 			return false
 		}
 	}
-	return true
+	names := 0
+	for k := t.End; k < n.Start; k++ {
+		switch tok := toks[k]; {
+		case objectDeterminers[tok.Stem]:
+		case tok.Kind == text.Word && tok.Case&text.Capitalized != 0:
+			names++
+		case possessive(toks, k):
+		default:
+			return false
+		}
+	}
+	return names <= objectNameReach
+}
+
+// possessive reports whether token k is the possessive "'s" (one token)
+// or a bare apostrophe after a name ("Ghana's", "the rebels'").
+func possessive(toks []text.Token, k int) bool {
+	return k > 0 && toks[k-1].Kind == text.Word && (toks[k].Stem == "'s" || toks[k].Stem == "'")
 }
 
 // complementTarget returns the target of what t governs, for a t without

@@ -38,3 +38,27 @@ func TestSelfTargetKeepsEvent(t *testing.T) {
 	}
 	t.Errorf("%q: no accusation SRBOPP→- ; got %s", s, describe(es))
 }
+
+// A rejection takes the code of what it rejects when only determiners and
+// the asker's name stand before the request (askedObject), or when the act
+// refused is its object: each sentence fails without that part of
+// askedObject.
+func TestRejectedObject(t *testing.T) {
+	// the asker's adjective and possessive before the request
+	codeHas(t, "Tanzania turned down a Kenyan request to extradite the two bankers.", "1213", "TZA")
+	codeHas(t, "Tanzania rejected Kenya's request to extradite the two bankers.", "1213", "TZA")
+	// the act refused as the object
+	codeHas(t, "The Gabonese president ruled out stepping down before the election.", "1231", "GABGOV")
+}
+
+// An appeal for help takes the kind of help its next verb names: fails
+// without "help" among the complementLinks.
+func TestHelpComplement(t *testing.T) {
+	codeHas(t, "The Nepali prime minister asked Japan to help finance a new hydropower dam.", "0231", "NPLGOV")
+}
+
+// A threat names what it threatens after "with": fails without the "with"
+// link of threats in complementOf.
+func TestThreatWith(t *testing.T) {
+	codeHas(t, "Lithuania threatened Belarus with a downgrade of diplomatic ties.", "1313", "LTU")
+}

@@ -8,7 +8,10 @@ package coder
 // to the code of its announcement.
 var announcedCodes = map[string]string{
 	// Intents (03).
-	"04": "036", "05": "032", "06": "031", "061": "0311", "062": "0312", "063": "0313", "064": "0314",
+	"04": "036", "05": "032", "06": "031",
+	// A promise to sign or conclude an agreement is one to settle (037),
+	// as an appeal or demand to conclude one is to settle (027, 107).
+	"057": "037", "061": "0311", "062": "0312", "063": "0313", "064": "0314",
 	"07": "033", "071": "0331", "072": "0332", "073": "0333", "074": "0334",
 	"08": "035", "081": "0351", "084": "0353", "0841": "0353", "085": "0354", "086": "0355", "087": "0356",
 	// Threats (13).

@@ -52,3 +52,38 @@ func TestMeansAfterVerb(t *testing.T) {
 func TestBodyAgents(t *testing.T) {
 	codeHas(t, "The joint monitoring commission accused the rebels of violating the truce.", "1123", "GOV")
 }
+
+// A generic violence verb whose object stands before its means takes the
+// means' code and keeps the object as target: fails without the object
+// reach of meansAfter.
+func TestMeansAfterObject(t *testing.T) {
+	wantEvent(t, "Malian soldiers killed four jihadists in an air strike near Gao.", "195", "MLIMIL", "REB")
+}
+
+// A participle between a determiner and its noun describes the noun and is
+// no event: fails without attributive.
+func TestAttributiveParticiple(t *testing.T) {
+	s := "Egypt's foreign ministry said the jailed blogger was in good health."
+	for _, e := range codeText(t, s) {
+		if e.CAMEO.Root == "17" {
+			t.Errorf("%q: attributive participle coded as %s", s, e.CAMEO.Code)
+		}
+	}
+	// A participle that is the verb stays an event.
+	codeHas(t, "Egyptian police jailed the blogger.", "173", "EGYCOP")
+	// The participle closing a hyphenated adjective is no event either.
+	s = "Ukrainian artillery shelled the Russian-occupied city of Donetsk overnight."
+	for _, e := range codeText(t, s) {
+		if e.CAMEO.Root == "19" && e.CAMEO.Code != "194" {
+			t.Errorf("%q: hyphenated participle coded as %s", s, e.CAMEO.Code)
+		}
+	}
+	codeHas(t, s, "194", "UKRMIL")
+	codeHas(t, "Ethiopia launched its long-threatened offensive against the rebels.", "190", "ETH")
+}
+
+// A promise to sign an agreement is an intent to settle (037): fails
+// without the 057 row of announcedCodes.
+func TestAnnouncedAgreement(t *testing.T) {
+	codeHas(t, "Sudan's army said it would sign a peace accord with the rebels.", "037", "SDNMIL")
+}
