@@ -514,9 +514,6 @@ var notModifiers = stemSet("and", "or", "nor", "is", "are", "was", "were", "be",
 var participleAdjectives = stemSet("armed", "displaced", "detained", "wounded", "unidentified", "masked",
 	"united", "elected", "exiled", "retired", "ruling", "leading", "governing", "fighting")
 
-// absorbNames extends a phrase over a following run of capitalised words the
-// dictionaries do not know: "foreign minister Fuad Hussein", and the
-// machine-translation artefact "to the Iraqi foreign minister To Fuad Hussein".
 // months are the month names, which wire copy puts right after a subject
 // ("Israel Monday", "Kenya in March").
 var months = stemSet("january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -527,6 +524,9 @@ var months = stemSet("january", "february", "march", "april", "may", "june", "ju
 // To Fuad Hussein").
 var nameBreaks = stemSet("to", "of", "and", "in", "on", "at", "for", "from", "by", "with", "as", "the", "a", "an")
 
+// absorbNames extends a phrase over a following run of capitalised words the
+// dictionaries do not know: "foreign minister Fuad Hussein", and the
+// machine-translation artefact "to the Iraqi foreign minister To Fuad Hussein".
 func absorbNames(toks []text.Token, end, limit int) int {
 	j := end
 	for j < limit {

@@ -5,10 +5,10 @@ import (
 	"github.com/sitrep/sitrep/internal/text"
 )
 
-// possessives are the pronouns that tie an agent to an actor named before
+// possessivePronouns are the pronouns that tie an agent to an actor named before
 // it: "Kenya said its troops had left", "the rebels said their fighters
 // held the town".
-var possessives = map[string]bool{"its": true, "their": true, "his": true, "her": true}
+var possessivePronouns = map[string]bool{"its": true, "their": true, "his": true, "her": true}
 
 // possessiveCountry gives an agent named with a possessive pronoun and no country
 // ("its troops", "their own forces") the country of its antecedent: the
@@ -27,7 +27,7 @@ func possessiveCountry(ms []mention, toks []text.Token) {
 		if k >= 0 && toks[k].Stem == "own" {
 			k--
 		}
-		if k < 0 || !possessives[toks[k].Stem] {
+		if k < 0 || !possessivePronouns[toks[k].Stem] {
 			continue
 		}
 		for j := i - 1; j >= 0; j-- {

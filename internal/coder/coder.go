@@ -477,10 +477,11 @@ var mutualCodes = map[string]bool{"040": true, "041": true, "044": true, "046": 
 // "pledged to deepen cooperation", "restored ties".
 var mutualWords = stemSet("clash", "clashes", "fight", "fought", "battle", "skirmish", "exchange", "trade", "swap", "spar",
 	"feud", "war", "exercise", "drill", "maneuver", "manoeuvre", "games", "joint", "jointly", "together", "mutual", "bilateral",
-	"cooperation", "cooperate", "ties", "relations", "partnership", "alliance")
+	"cooperate")
 
-// mutualObjects make the act mutual also as its object a few words on:
-// "pledged to deepen their cooperation", "agreed to restore ties".
+// mutualObjects make the act mutual in the trigger's words, as mutualWords
+// do, and also as its object a few words on: "pledged to deepen their
+// cooperation", "agreed to restore ties".
 var mutualObjects = stemSet("cooperation", "ties", "relations", "partnership", "alliance")
 
 // mutual reports whether the act of trigger t, coded code (or coded by its
@@ -496,7 +497,7 @@ func mutual(code string, toks []text.Token, t *trigger) bool {
 	// The trigger's words and the two before it: "traded accusations"
 	// where "accusations" alone is the trigger.
 	for _, tk := range toks[max(0, t.Start-2):t.End] {
-		if mutualWords[tk.Stem] {
+		if mutualWords[tk.Stem] || mutualObjects[tk.Stem] {
 			return true
 		}
 	}
@@ -1200,7 +1201,7 @@ func leadingPronoun(toks []text.Token, verbAt []bool, ms []mention) int {
 			// before and closes in this one.
 			return -1
 		}
-		if c := copulaAfter(toks, k); toks[k].Stem == "it" && c > 0 {
+		if c := copulaAfter(toks, k); c > 0 && toks[k].Stem == "it" {
 			for j := c + 1; j < len(toks) && j <= c+4; j++ {
 				if expletives[toks[j].Stem] && toks[j-1].Stem != "about" {
 					return -1

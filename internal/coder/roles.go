@@ -502,6 +502,43 @@ func sceneTarget(t *trigger, ti int, ts []trigger, ms []mention, toks []text.Tok
 	return -1
 }
 
+// demandWords open a participle clause that says what a protest wants and
+// from whom: "went on strike, demanding that the government resign".
+var demandWords = stemSet("demanding", "demand", "calling", "urging", "pressing", "pressuring")
+
+// demandTarget returns, for a protest (CAMEO 14) without a target, the
+// actor its demand is addressed to: the first actor at most three words
+// after a comma and a demand word ("rallied in Kabul, demanding that the
+// Taliban reopen schools", "marched on Monday, calling on parliament to
+// ..."), not one of its sources. -1 when there is none.
+func demandTarget(t *trigger, ms []mention, toks []text.Token, srcs []int) int {
+	if t.verb.Legacy || t.verb.Code[:2] != "14" {
+		return -1
+	}
+	for k := t.End; k+1 < len(toks); k++ {
+		if toks[k].Stem == ";" || toks[k].Stem == ":" {
+			return -1
+		}
+		if toks[k].Stem != "," || !demandWords[toks[k+1].Stem] {
+			continue
+		}
+		for i := range ms {
+			m := &ms[i]
+			if m.start <= k+1 || m.start > k+5 || placePreps[m.prep] {
+				continue
+			}
+			for _, s := range srcs {
+				if ms[s].group == m.group {
+					return -1
+				}
+			}
+			return first(ms, i)
+		}
+		return -1
+	}
+	return -1
+}
+
 // windowEnd returns the token index where the search for t's target from
 // token from ends: the window, the next trigger, or a clause break.
 func windowEnd(from int, t *trigger, ti int, ts []trigger, toks []text.Token) int {
@@ -786,26 +823,15 @@ func tabariClauseOf(toks []text.Token, ms []mention, from, to int) (start, end i
 // def.After, it is the nearest actor before the verb that is not the
 // source ("X said Y would agree"); between the two, the first actor
 // among the pattern's words after the verb ("allowed that Y is a
-// pleasant place"). TABARI tells actors apart by their
-// codes, so the rest
-// of a compound source may be the target ("X and Y agreed": X to Y).
-// A target that begins a compound brings its members, one inside it
+// pleasant place"). TABARI tells actors apart by their codes, so the
+// rest of a compound source may be the target ("X and Y agreed": X to
+// Y). A target that begins a compound brings its members, one inside it
 // only itself; a compound source with no target acts on itself. A
 // passive verb, after a form of "be", whose target stands after "by"
 // swaps the two ("X was rebuffed by Y"); without "by" TABARI does not
 // tell the passive.
 func tabariRoles(t *trigger, ts []trigger, ms []mention, toks []text.Token, s string, def Defaults) (srcs, tgts []int, passive bool) {
 	start, end := tabariClauseOf(toks, ms, t.Start, t.End)
-	// firstIn returns the first actor within [from, to), as the first
-	// member of its compound.
-	firstIn := func(from, to int) int {
-		for i := range ms {
-			if ms[i].start >= from && ms[i].end <= to {
-				return first(ms, i)
-			}
-		}
-		return -1
-	}
 	src := tabariSource(toks, ms, ts, start, t.Start, def)
 	from := t.End
 	if t.verb.TargetInside {
@@ -813,7 +839,7 @@ func tabariRoles(t *trigger, ts []trigger, ms []mention, toks []text.Token, s st
 	}
 	late := false
 	if src < 0 && !def.Prior {
-		src = firstIn(from, end)
+		src = firstActorIn(ms, from, end)
 		late = src >= 0
 	}
 	other := func(i int) bool {
@@ -830,7 +856,7 @@ func tabariRoles(t *trigger, ts []trigger, ms []mention, toks []text.Token, s st
 		}
 	}
 	if tgt < 0 {
-		if i := firstIn(max(verbToken(t.Match, t.verb), t.Start)+1, t.End); i >= 0 && other(i) {
+		if i := firstActorIn(ms, max(verbToken(t.Match, t.verb), t.Start)+1, t.End); i >= 0 && other(i) {
 			tgt = i
 		}
 	}
@@ -855,43 +881,6 @@ func tabariRoles(t *trigger, ts []trigger, ms []mention, toks []text.Token, s st
 		tgts = srcs
 	}
 	return srcs, tgts, passive
-}
-
-// demandWords open a participle clause that says what a protest wants and
-// from whom: "went on strike, demanding that the government resign".
-var demandWords = stemSet("demanding", "demand", "calling", "urging", "pressing", "pressuring")
-
-// demandTarget returns, for a protest (CAMEO 14) without a target, the
-// actor its demand is addressed to: the first actor at most three words
-// after a comma and a demand word ("rallied in Kabul, demanding that the
-// Taliban reopen schools", "marched on Monday, calling on parliament to
-// ..."), not one of its sources. -1 when there is none.
-func demandTarget(t *trigger, ms []mention, toks []text.Token, srcs []int) int {
-	if t.verb.Legacy || t.verb.Code[:2] != "14" {
-		return -1
-	}
-	for k := t.End; k+1 < len(toks); k++ {
-		if toks[k].Stem == ";" || toks[k].Stem == ":" {
-			return -1
-		}
-		if toks[k].Stem != "," || !demandWords[toks[k+1].Stem] {
-			continue
-		}
-		for i := range ms {
-			m := &ms[i]
-			if m.start <= k+1 || m.start > k+5 || placePreps[m.prep] {
-				continue
-			}
-			for _, s := range srcs {
-				if ms[s].group == m.group {
-					return -1
-				}
-			}
-			return first(ms, i)
-		}
-		return -1
-	}
-	return -1
 }
 
 // tabariCompound returns the actors that i stands for: the members of
