@@ -295,6 +295,7 @@ func (c *Coder) sentence(sc *scratch, a *reader.Article, si int, sp text.Span, d
 		lowerCaps(a.Text, toks, sc.matches)
 	}
 	sc.mentions = c.mentions(toks, sc.verbAt, sc.matches, a.Date, sc.mentions[:0])
+	splitOpener(sc.mentions, toks)
 	if si > 0 {
 		sc.mentions = c.forward(sc, a, sc.sents[si-1], sc.mentions)
 	}
@@ -343,6 +344,10 @@ func (c *Coder) sentence(sc *scratch, a *reader.Article, si int, sp text.Span, d
 		switch {
 		case t.verb.Literal:
 			// The dictionary's own code, as written (dict.Verb.Literal).
+		case mod == event.Future && forceRoots[code[:2]] && preparing(a.Text, toks, t):
+			// "the army prepared to storm the town": readying force is a
+			// show of military posture (150), not a threat, which is said.
+			code, rule, mod = "150", rule+" (preparation: 150)", event.Asserted
 		case !governs && !t.promised:
 		case mod == event.Future:
 			if c, ok := announced(code); ok {
@@ -432,6 +437,32 @@ func (c *Coder) sentence(sc *scratch, a *reader.Article, si int, sp text.Span, d
 	return dst
 }
 
+// forceRoots are the CAMEO roots of the use of force.
+var forceRoots = map[string]bool{"18": true, "19": true, "20": true}
+
+var prepareStem = text.Stem("prepare")
+
+// preparing reports whether trigger t is what its subject is preparing to
+// do, "prepare" standing as the main verb right before it ("prepared to
+// storm the town", "is preparing to attack"), not as the adjective of
+// willingness after a form of "be" ("is prepared to attack"). s is the
+// text of toks.
+func preparing(s string, toks []text.Token, t *trigger) bool {
+	k := t.Start - 2
+	if k < 0 || toks[k].Stem != prepareStem || toks[k+1].Stem != "to" {
+		return false
+	}
+	if strings.HasSuffix(strings.ToLower(toks[k].Text(s)), "ing") {
+		return true
+	}
+	for j := k - 1; j >= 0 && j >= k-2; j-- {
+		if beForms[toks[j].Stem] {
+			return false
+		}
+	}
+	return true
+}
+
 // exerciseWords name military exercises, by stem.
 var exerciseWords = stemSet("exercise", "exercises", "drill", "drills", "maneuver", "maneuvers", "manoeuvre",
 	"manoeuvres", "wargame", "wargames", "game", "games")
@@ -447,11 +478,12 @@ func exercise(toks []text.Token) bool {
 }
 
 // conditional reports whether the hypothetical cue of trigger t ("would",
-// "could", "will") is the consequence of a condition ("if", "unless",
-// "provided") stated after the trigger or opening the sentence.
+// "could", "will", "may", "might") is the consequence of a condition ("if",
+// "unless", "provided") stated after the trigger or opening the sentence:
+// "may expel the envoy unless the raids stop" is a threat.
 func conditional(cue string, toks []text.Token, t *trigger) bool {
 	switch strings.ToLower(cue) {
-	case "would", "could", "will", "'d":
+	case "would", "could", "will", "'d", "may", "might":
 	default:
 		return false
 	}
@@ -591,6 +623,7 @@ func (c *Coder) pickTriggers(s string, vs []dict.Match, ms []mention, toks []tex
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	out = background(out, toks)
 	// A statement that an actor must act is a demand (obligations), which
 	// stays when the statement would go.
 	obligations(out, ms, toks, false)
@@ -612,6 +645,73 @@ func (c *Coder) pickTriggers(s string, vs []dict.Match, ms []mention, toks []tex
 		out = firstOfSentence(out)
 	}
 	return means(promises(out, toks), ms, toks)
+}
+
+// backgroundOpeners open a sentence with a phrase that sets the scene
+// for the main clause after its comma: "Despite a court ban, ...",
+// "Amid a row over fishing quotas, ...", "In what officials called a
+// technical pause, ...".
+var backgroundOpeners = topicPhrases("despite", "in spite of", "notwithstanding", "amid", "amidst", "in what")
+
+// background drops the triggers of a sentence's opening background
+// phrase (backgroundOpeners) when its main clause, after the phrase's
+// comma, has a trigger of its own: the phrase names what the main event
+// happened despite or amid, an earlier or ongoing act, not the news.
+// ts is in text order; legacy verbs keep their own clause rules.
+func background(ts []trigger, toks []text.Token) []trigger {
+	comma := openerComma(toks)
+	main := false
+	for _, t := range ts {
+		main = main || t.Start > comma && !t.verb.Legacy
+	}
+	if comma < 0 || !main {
+		return ts
+	}
+	kept := ts[:0]
+	for _, t := range ts {
+		if t.Start < comma && !t.verb.Legacy {
+			continue
+		}
+		kept = append(kept, t)
+	}
+	return kept
+}
+
+// openerComma returns the index of the comma that closes a sentence's
+// opening background phrase (backgroundOpeners), -1 if there is none.
+func openerComma(toks []text.Token) int {
+	open := false
+	for _, o := range backgroundOpeners {
+		open = open || hasPhrase(toks, o)
+	}
+	if !open {
+		return -1
+	}
+	for k, t := range toks {
+		if t.Stem == "," {
+			return k
+		}
+	}
+	return -1
+}
+
+// splitOpener parts the actors of a sentence's opening background phrase
+// from those of its main clause: the comma that closes the phrase lists
+// no compound ("Despite appeals from the Vatican, Nicaraguan police ..."
+// has two actors, not "the Vatican, Nicaraguan police").
+func splitOpener(ms []mention, toks []text.Token) {
+	comma := openerComma(toks)
+	if comma < 0 {
+		return
+	}
+	for i := 1; i < len(ms); i++ {
+		if old := ms[i].group; ms[i].start > comma && ms[i-1].end <= comma && old == ms[i-1].group {
+			for j := i; j < len(ms) && ms[j].group == old; j++ {
+				ms[j].group = i
+			}
+			ms[i].prep = prepBefore(toks, ms[i].start)
+		}
+	}
 }
 
 // tabariArticles turn the word after them into a noun for TABARI.
@@ -925,6 +1025,7 @@ func obligations(ts []trigger, ms []mention, toks []text.Token, legacy bool) {
 				k = ms[j].end // "Chadian and Nigerien troops must"
 			}
 			k = placeAfter(toks, k)
+			k = obligedPhrase(toks, k, ts)
 			if k < len(toks) && (toks[k].Stem == "also" || toks[k].Stem == "now") {
 				k++
 			}
@@ -934,6 +1035,39 @@ func obligations(ts []trigger, ms []mention, toks []text.Token, legacy bool) {
 			break
 		}
 	}
+}
+
+// obligedReach is how many words a noun phrase joined to the obliged
+// actor by "and" may have: "Chad and the other Sahel states must".
+const obligedReach = 5
+
+// obligedPhrase returns where the modal of an obliged actor ending at k
+// would stand past the words that go on with the actor's phrase: a noun
+// phrase joined by "and" ("Kigali and its allies must", "Chad and the
+// other Sahel states must"), or the actor addressed, then "that" and the
+// pronoun that takes it up ("told Niger that it should"). k itself when neither
+// leads to a modal; ts, the triggers, may not start in the words skipped.
+func obligedPhrase(toks []text.Token, k int, ts []trigger) int {
+	if k+2 < len(toks) && toks[k].Stem == "that" && pronouns[toks[k+1].Stem] && obligationCues[toks[k+2].Stem] {
+		return k + 2
+	}
+	if k >= len(toks) || toks[k].Stem != "and" {
+		return k
+	}
+	for j := k + 1; j < len(toks) && j <= k+obligedReach; j++ {
+		if obligationCues[toks[j].Stem] {
+			return j
+		}
+		if toks[j].Kind != text.Word || clauseBreaks[toks[j].Stem] {
+			return k
+		}
+		for _, t := range ts {
+			if t.Start == j {
+				return k
+			}
+		}
+	}
+	return k
 }
 
 // promises folds a bare promise into the event promised: in "the rebels

@@ -204,11 +204,15 @@ func complementOf(t *trigger, ti int, ts []trigger, toks []text.Token) int {
 		return -1
 	}
 	n := &ts[ti+1]
-	if n.Start < t.End || n.Start-t.End > complementReach || n.verb.Code[:2] == "01" {
+	if n.Start < t.End || n.verb.Code[:2] == "01" {
+		return -1
+	}
+	gap := unbracketed(toks[t.End:n.Start])
+	if len(gap) > complementReach {
 		return -1
 	}
 	linked := complementLinks[toks[t.End-1].Stem] || askedObject(t, n, toks)
-	for _, tok := range toks[t.End:n.Start] {
+	for _, tok := range gap {
 		switch {
 		case complementLinks[tok.Stem], tok.Stem == "with" && t.verb.Code[:2] == "13":
 			// A threat names what it threatens after "with" too:
@@ -288,4 +292,38 @@ func complementTarget(t *trigger, ti int, ts []trigger, ms []mention, toks []tex
 		}
 	}
 	return after
+}
+
+// unbracketed returns the tokens of toks outside parentheses: a
+// bracketed aside ("urged Lima and La Paz (its partners, both Andean)
+// to") neither breaks the clause with its commas nor counts toward a
+// reach. toks is returned as it is when it holds no complete aside.
+func unbracketed(toks []text.Token) []text.Token {
+	var out []text.Token
+	depth, open := 0, -1
+	for k, t := range toks {
+		switch t.Stem {
+		case "(":
+			if depth == 0 {
+				open = k
+			}
+			depth++
+			continue
+		case ")":
+			if depth > 0 {
+				depth--
+				if depth == 0 && out == nil {
+					out = append([]text.Token{}, toks[:open]...)
+				}
+				continue
+			}
+		}
+		if depth == 0 && out != nil {
+			out = append(out, t)
+		}
+	}
+	if out == nil || depth > 0 {
+		return toks
+	}
+	return out
 }

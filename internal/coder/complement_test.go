@@ -62,3 +62,18 @@ func TestHelpComplement(t *testing.T) {
 func TestThreatWith(t *testing.T) {
 	codeHas(t, "Lithuania threatened Belarus with a downgrade of diplomatic ties.", "1313", "LTU")
 }
+
+// A bracketed aside between a governing verb and its complement neither
+// breaks the clause with its commas nor counts toward the reach.
+func TestComplementAcrossBrackets(t *testing.T) {
+	tests := []struct{ text, code string }{
+		{"The Kenyan president urged the rebels (the Union of Forces for Change, UFC) to open negotiations with Nairobi.", "026"},
+		{"Chile urged Bolivia and Peru (its two northern neighbours, both in the Andean bloc) to release the detained truck drivers.", "0253"},
+	}
+	for _, tc := range tests {
+		es := codeText(t, tc.text)
+		if len(es) == 0 || es[0].CAMEO.Code != tc.code {
+			t.Errorf("%q: coded %s, want %s first", tc.text, describe(es), tc.code)
+		}
+	}
+}

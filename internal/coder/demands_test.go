@@ -61,3 +61,11 @@ func TestPatternOpensWithActor(t *testing.T) {
 func TestProtestForReform(t *testing.T) {
 	hasCode(t, "Hundreds of Kenyan nurses marched to parliament, demanding reforms.", "1412", "KEN", "")
 }
+
+// The obliged actor may head a phrase joined by "and" ("Greece and other
+// indebted states should"), or be addressed and taken up by a pronoun
+// ("told Belarus that it must"): fails without obligedPhrase.
+func TestObligedPhrase(t *testing.T) {
+	hasCode(t, "The Dutch finance minister declared that Greece and other indebted states should cut spending.", "100", "NLDGOV", "GRC")
+	hasCode(t, "The Polish foreign minister told Belarus that it must respect the border treaty.", "100", "POLGOV", "BLR")
+}
