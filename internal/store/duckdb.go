@@ -31,6 +31,15 @@ type DuckDB struct {
 	w    *sql.Conn
 	seq  int64 // the last mention seq handed out
 	aseq int64 // the last article seq handed out
+
+	// dict is the dictionary of the numbered tuples (see dict.go).
+	dict *dictionary
+	// The table functions w inserts rows with (see udf.go).
+	mentionFunc *tableFunc[mrow]
+	eventFunc   *tableFunc[erow]
+	extraFunc   *tableFunc[xrow]
+	keyFunc     *tableFunc[krow]
+	seqFunc     *tableFunc[int64]
 }
 
 var _ Store = (*DuckDB)(nil)
@@ -81,7 +90,7 @@ func open(ctx context.Context, path string, readOnly bool) (*DuckDB, error) {
 	if err != nil {
 		return nil, openError(path, err)
 	}
-	s := &DuckDB{db: sql.OpenDB(c), path: path, readOnly: readOnly}
+	s := &DuckDB{db: sql.OpenDB(c), path: path, readOnly: readOnly, dict: newDictionary()}
 	if err := s.init(ctx); err != nil {
 		s.Close()
 		return nil, err
@@ -120,9 +129,12 @@ func (s *DuckDB) init(ctx context.Context) error {
 		case v > len(migrations):
 			return fmt.Errorf("open store %q: schema version %d is newer than this sitrep's %d: upgrade sitrep", s.path, v, len(migrations))
 		}
-		return nil
+		return s.dict.load(ctx, s.db)
 	}
 	if err := migrate(ctx, s.db); err != nil {
+		return fmt.Errorf("open store %q: %w", s.path, err)
+	}
+	if err := s.dict.load(ctx, s.db); err != nil {
 		return fmt.Errorf("open store %q: %w", s.path, err)
 	}
 	w, err := s.db.Conn(ctx)
@@ -135,14 +147,49 @@ func (s *DuckDB) init(ctx context.Context) error {
 	if _, err := w.ExecContext(ctx, `SET checkpoint_threshold = '256MB'`); err != nil {
 		return fmt.Errorf("open store %q: %w", s.path, err)
 	}
-	for _, q := range tempTables {
-		if _, err := w.ExecContext(ctx, q); err != nil {
-			return fmt.Errorf("open store %q: %w", s.path, err)
-		}
+	// Rows carry their order (seq); DuckDB need not keep the order they
+	// were inserted in, which lets it insert in parallel.
+	if _, err := w.ExecContext(ctx, `SET preserve_insertion_order = false`); err != nil {
+		return fmt.Errorf("open store %q: %w", s.path, err)
 	}
-	row := w.QueryRowContext(ctx, `SELECT coalesce((SELECT max(seq) FROM mentions), 0), coalesce((SELECT max(seq) FROM articles), 0)`)
+	if err := s.registerTableFuncs(); err != nil {
+		return fmt.Errorf("open store %q: %w", s.path, err)
+	}
+	row := w.QueryRowContext(ctx, `SELECT coalesce((SELECT max(seq) FROM mention_rows), 0), coalesce((SELECT max(seq) FROM articles), 0)`)
 	if err := row.Scan(&s.seq, &s.aseq); err != nil {
 		return fmt.Errorf("open store %q: %w", s.path, err)
+	}
+	if err := s.convertV1(ctx); err != nil {
+		return fmt.Errorf("open store %q: %w", s.path, err)
+	}
+	return nil
+}
+
+// registerTableFuncs registers on w the table functions inserts read.
+func (s *DuckDB) registerTableFuncs() error {
+	var err error
+	if s.mentionFunc, err = newTableFunc("sitrep_mention_rows", mentionColumns); err != nil {
+		return err
+	}
+	if s.eventFunc, err = newTableFunc("sitrep_event_rows", eventColumns); err != nil {
+		return err
+	}
+	if s.extraFunc, err = newTableFunc("sitrep_extras", extraColumns); err != nil {
+		return err
+	}
+	if s.keyFunc, err = newTableFunc("sitrep_keys", keyColumns); err != nil {
+		return err
+	}
+	if s.seqFunc, err = newTableFunc("sitrep_seqs", seqColumns); err != nil {
+		return err
+	}
+	for name, f := range map[string]duckdb.ParallelChunkTableFunction{
+		s.mentionFunc.name: s.mentionFunc.udf(), s.eventFunc.name: s.eventFunc.udf(), s.extraFunc.name: s.extraFunc.udf(),
+		s.keyFunc.name: s.keyFunc.udf(), s.seqFunc.name: s.seqFunc.udf(),
+	} {
+		if err := duckdb.RegisterTableUDF(s.w, name, f); err != nil {
+			return fmt.Errorf("register %s: %w", name, err)
+		}
 	}
 	return nil
 }

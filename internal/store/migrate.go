@@ -10,11 +10,8 @@ import (
 // to schema version i+1, recorded in schema_version. A migration, once
 // released, is never edited: a change is a new migration at the end.
 //
-// A mention and an event each keep their whole event.Event as JSON text in
-// record (what `sitrep code` prints for it); the columns beside it are
-// copies of the fields that filters, series and dedup read, so that those
-// never parse JSON. DuckDB's JSON functions read record directly:
-// record->>'$.evidence.trigger'.
+// Version 1 kept each event.Event as JSON text; version 2 keeps numbers
+// (see dict.go and columns.go).
 var migrations = []string{
 	// 1: articles, mentions and events.
 	`CREATE TABLE articles (
@@ -74,14 +71,113 @@ var migrations = []string{
 	CREATE INDEX mentions_event_id ON mentions (event_id);
 	CREATE INDEX mentions_article_id ON mentions (article_id);
 	CREATE INDEX articles_id ON articles (id);`,
-}
 
-// tempTables are the write connection's scratch tables.
-var tempTables = []string{
-	// The dedup keys and days of one PutBatch's dated mentions.
-	`CREATE TEMP TABLE IF NOT EXISTS batch_keys (dkey BIGINT, d INTEGER)`,
-	// The stored events that got mentions in one PutBatch.
-	`CREATE TEMP TABLE IF NOT EXISTS batch_touched (id VARCHAR)`,
+	// 2: numbers instead of records. Mentions and events become rows of
+	// numbers (mention_rows, event_rows, extras) over a dictionary of the
+	// tuples they repeat (dict); see dict.go and columns.go. The version 1
+	// tables are kept as v1_*, and Open moves their articles into the new
+	// tables and drops them. The views events and mentions show the
+	// numbers as the codes and texts they stand for, for SQL.
+	`DROP INDEX events_id;
+	DROP INDEX mentions_event_id;
+	DROP INDEX mentions_article_id;
+	DROP INDEX articles_id;
+	ALTER TABLE articles RENAME TO v1_articles;
+	ALTER TABLE mentions RENAME TO v1_mentions;
+	ALTER TABLE events RENAME TO v1_events;
+	CREATE TABLE articles (
+		id          VARCHAR NOT NULL, -- reader.Article.ID, unique
+		seq         BIGINT NOT NULL,  -- storing order; mention_rows.aseq
+		date        DATE,             -- publication date
+		title       VARCHAR NOT NULL,
+		url         VARCHAR NOT NULL,
+		source      VARCHAR NOT NULL, -- the publisher
+		language    VARCHAR NOT NULL,
+		text        VARCHAR NOT NULL, -- the text event offsets refer to
+		sha         VARCHAR NOT NULL, -- hash of the fields above and the event IDs
+		stored_at   TIMESTAMP NOT NULL
+	);
+	CREATE TABLE dict (
+		id          INTEGER NOT NULL, -- 1, 2, ...: the number columns hold
+		kind        VARCHAR NOT NULL, -- a actor, c coding, m modality, p place, t attribution, n count, s string
+		val         VARCHAR NOT NULL  -- the tuple as a JSON array of strings
+	);
+	CREATE TABLE mention_rows (
+		seq         BIGINT NOT NULL,  -- storing order, unique
+		event       BIGINT NOT NULL,  -- the seq of the event (happening) it is folded into
+		id_hi       UBIGINT NOT NULL, -- event.Event.ID, 24 hex digits, as two numbers
+		id_lo       UINTEGER NOT NULL,
+		aseq        BIGINT NOT NULL,  -- articles.seq
+		day         INTEGER,          -- Event.Date as days since 1970-01-01, NULL when unknown
+		mode        INTEGER NOT NULL, -- dict: modality, cue, date precision, date type
+		src         INTEGER NOT NULL, -- dict actor, 0 without a source
+		src_span    BIGINT NOT NULL,  -- its text: start << 32 | end, byte offsets into articles.text
+		tgt         INTEGER NOT NULL,
+		tgt_span    BIGINT NOT NULL,
+		coding      INTEGER NOT NULL, -- dict: CAMEO, Goldstein, quad class, PLOVER, ACLED
+		place       INTEGER NOT NULL, -- dict place, 0 without a location
+		place_span  BIGINT NOT NULL,
+		attrib      INTEGER NOT NULL, -- dict attribution, 0 without one
+		attrib_span BIGINT NOT NULL,
+		sentence    BIGINT NOT NULL,  -- span of the evidence sentence
+		span        BIGINT NOT NULL,  -- Evidence.Start, End
+		trigger     BIGINT NOT NULL,  -- span of the trigger
+		sent_index  INTEGER NOT NULL,
+		rule        INTEGER NOT NULL, -- dict string
+		confidence  DOUBLE NOT NULL,
+		skey        INTEGER NOT NULL, -- dict string: the publisher num_sources counts
+		flags       SMALLINT NOT NULL -- see columns.go
+	);
+	CREATE TABLE event_rows (
+		seq         BIGINT NOT NULL,  -- its first mention's seq, unique
+		day         INTEGER,          -- its first mention's day
+		src         INTEGER NOT NULL,
+		tgt         INTEGER NOT NULL,
+		coding      INTEGER NOT NULL,
+		place       INTEGER NOT NULL,
+		dkey        BIGINT NOT NULL,  -- dedup key: hash of source, target, CAMEO base, place, fact
+		num_mentions INTEGER NOT NULL,
+		num_sources  INTEGER NOT NULL,
+		num_articles INTEGER NOT NULL
+	);
+	CREATE TABLE extras (
+		seq         BIGINT NOT NULL,  -- the mention
+		kind        TINYINT NOT NULL, -- 1 count, 2 place, 3 whole text
+		ord         SMALLINT NOT NULL,
+		ref         INTEGER NOT NULL, -- dict
+		span        BIGINT NOT NULL
+	);
+	CREATE MACRO span_text(t, s) AS
+		CASE WHEN s >> 32 >= 0 AND s >> 32 <= s & 4294967295 AND s & 4294967295 <= strlen(t)
+		THEN try(decode(encode(t)[(s >> 32) + 1 : s & 4294967295])) END;
+	CREATE MACRO mention_id(s, hi, lo, fl) AS
+		CASE WHEN fl & 8 = 0 THEN printf('%016x%08x', hi, lo)
+		ELSE (SELECT d.val->>'$[0]' FROM extras x JOIN dict d ON d.id = x.ref WHERE x.seq = s AND x.kind = 3 AND x.ord = 0) END;
+	CREATE VIEW mentions AS
+	SELECT mention_id(m.seq, m.id_hi, m.id_lo, m.flags) AS id, mention_id(f.seq, f.id_hi, f.id_lo, f.flags) AS event_id,
+		m.seq, m.event AS event_seq, a.id AS article_id, DATE '1970-01-01' + m.day AS date,
+		coalesce(sa.val->>'$[0]', '') AS source_code, coalesce(ta.val->>'$[0]', '') AS target_code,
+		c.val->>'$[0]' AS cameo_code, md.val->>'$[0]' AS modality, m.confidence,
+		coalesce(k.val->>'$[0]', '') AS source_key,
+		span_text(a.text, m.sentence) AS sentence, span_text(a.text, m.trigger) AS trigger
+	FROM mention_rows m JOIN articles a ON a.seq = m.aseq JOIN mention_rows f ON f.seq = m.event
+		LEFT JOIN dict sa ON sa.id = m.src LEFT JOIN dict ta ON ta.id = m.tgt
+		LEFT JOIN dict c ON c.id = m.coding LEFT JOIN dict md ON md.id = m.mode LEFT JOIN dict k ON k.id = m.skey;
+	CREATE VIEW events AS
+	SELECT m.id, e.seq, m.article_id, DATE '1970-01-01' + e.day AS date,
+		coalesce(sa.val->>'$[0]', '') AS source_code, coalesce(sa.val->>'$[1]', '') AS source_country,
+		coalesce(ta.val->>'$[0]', '') AS target_code, coalesce(ta.val->>'$[1]', '') AS target_country,
+		c.val->>'$[0]' AS cameo_code, c.val->>'$[1]' AS cameo_base, c.val->>'$[2]' AS cameo_root,
+		(c.val->>'$[4]')::DOUBLE AS goldstein, (c.val->>'$[5]')::INTEGER AS quad_class,
+		c.val->>'$[6]' AS plover_event, c.val->>'$[7]' AS plover_mode,
+		CASE WHEN c.val->>'$[8]' = '1' THEN c.val->>'$[9]' END AS acled_event_type,
+		CASE WHEN c.val->>'$[8]' = '1' THEN c.val->>'$[10]' END AS acled_sub_event_type,
+		m.modality, m.modality NOT IN ('negated', 'future', 'hypothetical') AS fact, e.dkey,
+		p.val->>'$[1]' AS country, (p.val->>'$[3]')::DOUBLE AS lat, (p.val->>'$[4]')::DOUBLE AS lon,
+		m.confidence, e.num_mentions, e.num_sources, e.num_articles, m.sentence, m.trigger
+	FROM event_rows e JOIN mentions m ON m.seq = e.seq
+		LEFT JOIN dict sa ON sa.id = e.src LEFT JOIN dict ta ON ta.id = e.tgt
+		LEFT JOIN dict c ON c.id = e.coding LEFT JOIN dict p ON p.id = e.place;`,
 }
 
 // schemaVersion returns the version recorded in db, 0 for a new file.

@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"database/sql/driver"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"runtime"
 	"slices"
@@ -44,19 +45,20 @@ func articleSHA(a *reader.Article, es []event.Event) string {
 
 // mention is one report on its way into the store.
 type mention struct {
-	e       *event.Event
-	seq     int64
-	eventID string
-	day     day
-	dkey    int64
-	first   bool   // the first mention of a new event
-	old     bool   // folded into a stored event
-	record  string // e as JSON
+	e     *event.Event
+	art   *stored // its article
+	aseq  int64
+	seq   int64
+	event int64 // the seq of the event it is folded into
+	day   day
+	dkey  int64
+	first bool // the first mention of a new event
+	old   bool // folded into a stored event
+	row   mrow
 }
 
 // candidate is an event a report may be folded into.
 type candidate struct {
-	id     string
 	seq    int64
 	day    day
 	stored bool
@@ -93,9 +95,6 @@ func prepare(d Doc) (prepared, error) {
 	return prepared{a: a, es: es, sha: articleSHA(a, es)}, nil
 }
 
-// countsSQL aggregates the report counts of mentions per event_id.
-const countsSQL = `SELECT event_id, count(*)::INTEGER AS n, count(DISTINCT source_key)::INTEGER AS s, count(DISTINCT article_id)::INTEGER AS a FROM mentions`
-
 // PutBatch stores docs in one transaction; see Store.PutBatch.
 func (s *DuckDB) PutBatch(ctx context.Context, docs []Doc, opts PutOptions) (st PutStats, err error) {
 	if s.readOnly {
@@ -131,19 +130,20 @@ func (s *DuckDB) PutBatch(ctx context.Context, docs []Doc, opts PutOptions) (st 
 	}
 	seq, aseq := s.seq, s.aseq
 	defer func() {
+		if err == nil {
+			if _, err = s.w.ExecContext(ctx, `COMMIT`); err != nil {
+				err = fmt.Errorf("commit: %w", err)
+			}
+		}
 		if err != nil {
 			// The context may be done: roll back regardless.
 			s.w.ExecContext(context.Background(), `ROLLBACK`)
+			s.dict.rollback()
 			st = PutStats{}
 			err = fmt.Errorf("put: %w", err)
 			return
 		}
-		if _, err = s.w.ExecContext(ctx, `COMMIT`); err != nil {
-			s.w.ExecContext(context.Background(), `ROLLBACK`)
-			st = PutStats{}
-			err = fmt.Errorf("put: commit: %w", err)
-			return
-		}
+		s.dict.commit()
 		s.seq, s.aseq = seq, aseq
 	}()
 
@@ -152,34 +152,39 @@ func (s *DuckDB) PutBatch(ctx context.Context, docs []Doc, opts PutOptions) (st 
 	for i := range ps {
 		ids[i] = ps[i].a.ID
 	}
-	stored := map[string]string{}
-	rows, err := s.w.QueryContext(ctx, `SELECT id, sha FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))`, ids)
+	type storedArticle struct {
+		sha string
+		seq int64
+	}
+	have := map[string]storedArticle{}
+	rows, err := s.w.QueryContext(ctx, `SELECT id, sha, seq FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))`, ids)
 	if err != nil {
 		return st, err
 	}
 	for rows.Next() {
-		var id, sha string
-		if err := rows.Scan(&id, &sha); err != nil {
+		var id string
+		var a storedArticle
+		if err := rows.Scan(&id, &a.sha, &a.seq); err != nil {
 			rows.Close()
 			return st, err
 		}
-		stored[id] = sha
+		have[id] = a
 	}
 	if err := rows.Close(); err != nil {
 		return st, err
 	}
 	var todo []prepared
-	var replaced []string
+	var replaced []int64
 	for _, p := range ps {
-		sha, ok := stored[p.a.ID]
+		a, ok := have[p.a.ID]
 		switch {
 		case !ok:
 			todo = append(todo, p)
-		case sha == p.sha || !opts.Replace:
+		case a.sha == p.sha || !opts.Replace:
 			st.Skipped++
 		default:
 			todo = append(todo, p)
-			replaced = append(replaced, p.a.ID)
+			replaced = append(replaced, a.seq)
 		}
 	}
 	if len(todo) == 0 {
@@ -196,16 +201,24 @@ func (s *DuckDB) PutBatch(ctx context.Context, docs []Doc, opts PutOptions) (st 
 			return st, err
 		}
 	}
-	for _, p := range todo {
-		for i := range p.es {
+	arts := make([]stored, len(todo))
+	aseqs := make([]int64, len(todo))
+	for i, p := range todo {
+		aseq++
+		aseqs[i] = aseq
+		arts[i] = stored{id: p.a.ID, date: p.a.Date, url: p.a.URL, source: p.a.Source, text: p.a.Text,
+			skey: sourceKey(&event.Event{Publisher: p.a.Source, URL: p.a.URL})}
+		for j := range p.es {
+			m := mention{e: &p.es[j], art: &arts[i], aseq: aseq}
 			// A report the replaced article also had keeps its place in
 			// the storing order, so its event keeps its ID.
-			if old, ok := oldSeq[p.es[i].ID]; ok {
-				ms = append(ms, mention{e: &p.es[i], seq: old})
-				continue
+			if old, ok := oldSeq[p.es[j].ID]; ok {
+				m.seq = old
+			} else {
+				seq++
+				m.seq = seq
 			}
-			seq++
-			ms = append(ms, mention{e: &p.es[i], seq: seq})
+			ms = append(ms, m)
 		}
 	}
 	if len(oldSeq) > 0 {
@@ -219,32 +232,9 @@ func (s *DuckDB) PutBatch(ctx context.Context, docs []Doc, opts PutOptions) (st 
 	if err != nil {
 		return st, err
 	}
-	encodeRecords(ms)
-	touched := 0
-	err = s.w.Raw(func(dc any) error {
-		conn := dc.(driver.Conn)
-		if err := appendArticles(conn, todo, &aseq); err != nil {
-			return err
-		}
-		if err := appendMentions(conn, ms); err != nil {
-			return err
-		}
-		if err := appendEvents(conn, ms); err != nil {
-			return err
-		}
-		touched, err = appendTouched(conn, ms)
-		return err
-	})
-	if err != nil {
+	s.encode(ms)
+	if err := s.insert(ctx, todo, aseqs, ms); err != nil {
 		return st, err
-	}
-	if touched > 0 {
-		q := `UPDATE events SET num_mentions = c.n, num_sources = c.s, num_articles = c.a
-			FROM (` + countsSQL + ` WHERE event_id IN (SELECT id FROM temp.batch_touched) GROUP BY event_id) c
-			WHERE events.id = c.event_id`
-		if _, err := s.w.ExecContext(ctx, q); err != nil {
-			return st, fmt.Errorf("update counts: %w", err)
-		}
 	}
 	st.Articles = len(todo)
 	st.Mentions = len(ms)
@@ -252,46 +242,212 @@ func (s *DuckDB) PutBatch(ctx context.Context, docs []Doc, opts PutOptions) (st 
 	return st, nil
 }
 
-// unfold deletes the replaced articles, their mentions and the events those
-// mentions belong to. It returns the other mentions of those events, oldest
-// first, to be folded again, and the seq of each deleted mention of the
-// replaced articles by ID.
-func (s *DuckDB) unfold(ctx context.Context, replaced []string) ([]mention, map[string]int64, error) {
-	const affected = `SELECT DISTINCT event_id FROM mentions WHERE article_id IN (SELECT unnest(?::VARCHAR[]))`
-	rows, err := s.w.QueryContext(ctx, `SELECT seq, id, gone, CASE WHEN gone THEN '' ELSE record END
-		FROM (SELECT seq, id, record, article_id IN (SELECT unnest(?::VARCHAR[])) AS gone FROM mentions WHERE event_id IN (`+affected+`))
-		ORDER BY seq`, replaced, replaced)
+// encode sets the row of every mention, on every CPU.
+func (s *DuckDB) encode(ms []mention) {
+	workers := min(runtime.GOMAXPROCS(0), 1+len(ms)/2000)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			c := newEncoder(s.dict)
+			for i := w; i < len(ms); i += workers {
+				m := &ms[i]
+				c.a = m.art
+				m.row.day = m.day
+				c.encode(&m.row, m.e)
+				m.row.seq, m.row.event, m.row.aseq = m.seq, m.event, m.aseq
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// insert writes the articles, the new dictionary entries, the mentions,
+// their extras and the new events, and recounts the stored events that got
+// mentions.
+func (s *DuckDB) insert(ctx context.Context, todo []prepared, aseqs []int64, ms []mention) error {
+	err := s.w.Raw(func(dc any) error {
+		conn := dc.(driver.Conn)
+		if err := appendArticles(conn, todo, aseqs); err != nil {
+			return err
+		}
+		return s.appendDict(conn)
+	})
+	if err != nil {
+		return err
+	}
+
+	rows := make([]mrow, len(ms))
+	var xs []xrow
+	type tally struct {
+		mentions          int32
+		articles, sources map[int64]bool
+	}
+	tallies := map[int64]*tally{}
+	touched := map[int64]bool{}
+	for i := range ms {
+		m := &ms[i]
+		rows[i] = m.row
+		for _, x := range m.row.extras {
+			xs = append(xs, xrow{seq: m.seq, extra: x})
+		}
+		if m.old {
+			touched[m.event] = true
+			continue
+		}
+		t := tallies[m.event]
+		if t == nil {
+			t = &tally{articles: map[int64]bool{}, sources: map[int64]bool{}}
+			tallies[m.event] = t
+		}
+		t.mentions++
+		t.articles[m.aseq] = true
+		t.sources[int64(m.row.skey)] = true
+	}
+	var es []erow
+	for i := range ms {
+		m := &ms[i]
+		if !m.first {
+			continue
+		}
+		t := tallies[m.seq]
+		es = append(es, erow{seq: m.seq, day: m.day, src: m.row.src, tgt: m.row.tgt, coding: m.row.coding, place: m.row.place,
+			dkey: m.dkey, mentions: t.mentions, sources: int32(len(t.sources)), arts: int32(len(t.articles))})
+	}
+	if err := insertRows(ctx, s, s.mentionFunc, rows, "mention_rows"); err != nil {
+		return err
+	}
+	if err := insertRows(ctx, s, s.extraFunc, xs, "extras"); err != nil {
+		return err
+	}
+	if err := insertRows(ctx, s, s.eventFunc, es, "event_rows"); err != nil {
+		return err
+	}
+	if len(touched) == 0 {
+		return nil
+	}
+	return s.recount(ctx, touched)
+}
+
+// recount sets the report counts of the stored events that got mentions,
+// from their mentions.
+func (s *DuckDB) recount(ctx context.Context, touched map[int64]bool) error {
+	list := make([]int64, 0, len(touched))
+	for seq := range touched {
+		list = append(list, seq)
+	}
+	s.seqFunc.rows = list
+	defer func() { s.seqFunc.rows = nil }()
+	rows, err := s.w.QueryContext(ctx, `SELECT event, skey, aseq FROM mention_rows WHERE event IN (SELECT seq FROM sitrep_seqs())`)
+	if err != nil {
+		return fmt.Errorf("recount: %w", err)
+	}
+	type tally struct {
+		mentions          int32
+		sources, articles map[int64]bool
+	}
+	tallies := map[int64]*tally{}
+	for rows.Next() {
+		var seq, skey, aseq int64
+		if err := rows.Scan(&seq, &skey, &aseq); err != nil {
+			rows.Close()
+			return fmt.Errorf("recount: %w", err)
+		}
+		t := tallies[seq]
+		if t == nil {
+			t = &tally{sources: map[int64]bool{}, articles: map[int64]bool{}}
+			tallies[seq] = t
+		}
+		t.mentions++
+		t.sources[skey] = true
+		t.articles[aseq] = true
+	}
+	if err := rows.Close(); err != nil {
+		return fmt.Errorf("recount: %w", err)
+	}
+	es := make([]erow, 0, len(tallies))
+	for seq, t := range tallies {
+		es = append(es, erow{seq: seq, mentions: t.mentions, sources: int32(len(t.sources)), arts: int32(len(t.articles))})
+	}
+	s.eventFunc.rows = es
+	defer func() { s.eventFunc.rows = nil }()
+	q := `UPDATE event_rows SET num_mentions = u.num_mentions, num_sources = u.num_sources, num_articles = u.num_articles
+		FROM sitrep_event_rows() u WHERE event_rows.seq = u.seq`
+	if _, err := s.w.ExecContext(ctx, q); err != nil {
+		return fmt.Errorf("recount: %w", err)
+	}
+	return nil
+}
+
+// insertRows inserts rows into table through its table function.
+func insertRows[T any](ctx context.Context, s *DuckDB, f *tableFunc[T], rows []T, table string) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	f.rows = rows
+	defer func() { f.rows = nil }()
+	if _, err := s.w.ExecContext(ctx, `INSERT INTO `+table+` SELECT * FROM `+f.name+`()`); err != nil {
+		return fmt.Errorf("insert %s: %w", table, err)
+	}
+	return nil
+}
+
+// appendDict saves the dictionary entries added since the last commit.
+func (s *DuckDB) appendDict(conn driver.Conn) error {
+	first, kinds, vals := s.dict.pending()
+	if len(vals) == 0 {
+		return nil
+	}
+	a, err := duckdb.NewAppenderFromConn(conn, "", "dict")
+	if err != nil {
+		return fmt.Errorf("append dictionary: %w", err)
+	}
+	for i := range vals {
+		b, _ := json.Marshal(vals[i])
+		if err := a.AppendRow(first+int32(i), string(kinds[i]), string(b)); err != nil {
+			a.Close()
+			return fmt.Errorf("append dictionary: %w", err)
+		}
+	}
+	if err := a.Close(); err != nil {
+		return fmt.Errorf("append dictionary: %w", err)
+	}
+	return nil
+}
+
+// unfold deletes the replaced articles (by seq), their mentions and the
+// events those mentions belong to. It returns the other mentions of those
+// events, oldest first, to be folded again, and the seq of each deleted
+// mention of the replaced articles by ID.
+func (s *DuckDB) unfold(ctx context.Context, replaced []int64) ([]mention, map[string]int64, error) {
+	const affected = `SELECT DISTINCT event FROM mention_rows WHERE aseq IN (SELECT unnest(?::BIGINT[]))`
+	rows, arts, err := s.loadRows(ctx, s.w, `SELECT `+mentionCols+` FROM mention_rows m WHERE m.event IN (`+affected+`) ORDER BY m.seq`, replaced)
 	if err != nil {
 		return nil, nil, fmt.Errorf("unfold: %w", err)
 	}
+	gone := map[int64]bool{}
+	for _, a := range replaced {
+		gone[a] = true
+	}
+	dec := decoder{d: s.dict}
 	var ms []mention
 	oldSeq := map[string]int64{}
-	for rows.Next() {
-		var m mention
-		var id, record string
-		var gone bool
-		if err := rows.Scan(&m.seq, &id, &gone, &record); err != nil {
-			rows.Close()
-			return nil, nil, fmt.Errorf("unfold: %w", err)
-		}
-		if gone {
-			oldSeq[id] = m.seq
+	for i := range rows {
+		r := &rows[i]
+		e := &event.Event{}
+		dec.decode(r, arts[r.aseq], e)
+		if gone[r.aseq] {
+			oldSeq[e.ID] = r.seq
 			continue
 		}
-		m.e = &event.Event{}
-		if err := decodeRecord(record, m.e); err != nil {
-			rows.Close()
-			return nil, nil, fmt.Errorf("unfold: %w", err)
-		}
-		ms = append(ms, m)
-	}
-	if err := rows.Close(); err != nil {
-		return nil, nil, fmt.Errorf("unfold: %w", err)
+		ms = append(ms, mention{e: e, art: arts[r.aseq], aseq: r.aseq, seq: r.seq})
 	}
 	for _, q := range []string{
-		`DELETE FROM events WHERE id IN (` + affected + `)`,
-		`DELETE FROM mentions WHERE event_id IN (` + affected + `)`,
-		`DELETE FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))`,
+		`DELETE FROM extras WHERE seq IN (SELECT seq FROM mention_rows WHERE event IN (` + affected + `))`,
+		`DELETE FROM event_rows WHERE seq IN (` + affected + `)`,
+		`DELETE FROM mention_rows WHERE event IN (` + affected + `)`,
+		`DELETE FROM articles WHERE seq IN (SELECT unnest(?::BIGINT[]))`,
 	} {
 		if _, err := s.w.ExecContext(ctx, q, replaced); err != nil {
 			return nil, nil, fmt.Errorf("unfold: %w", err)
@@ -302,8 +458,8 @@ func (s *DuckDB) unfold(ctx context.Context, replaced []string) ([]mention, map[
 
 // fold sets the event of each mention, in order, by the dedup rule: the
 // stored or earlier event of the same key whose date is at most a day away
-// (nearest, then oldest), else a new event with the mention's ID. It
-// returns the number of new events.
+// (nearest, then oldest), else a new event of its own. It returns the
+// number of new events.
 func (s *DuckDB) fold(ctx context.Context, ms []mention, st *PutStats) (int, error) {
 	cands := map[int64][]candidate{}
 	if err := s.candidates(ctx, ms, cands); err != nil {
@@ -325,14 +481,14 @@ func (s *DuckDB) fold(ctx context.Context, ms []mention, st *PutStats) (int, err
 				}
 			}
 			if best >= 0 {
-				m.eventID = cs[best].id
+				m.event = cs[best].seq
 				m.old = cs[best].stored
 				st.Merged++
 				continue
 			}
-			cands[m.dkey] = append(cs, candidate{id: m.e.ID, seq: m.seq, day: m.day})
+			cands[m.dkey] = append(cs, candidate{seq: m.seq, day: m.day})
 		}
-		m.eventID = m.e.ID
+		m.event = m.seq
 		m.first = true
 		newEvents++
 	}
@@ -342,38 +498,28 @@ func (s *DuckDB) fold(ctx context.Context, ms []mention, st *PutStats) (int, err
 // candidates loads into cands the stored events that dated mentions of ms
 // may be folded into.
 func (s *DuckDB) candidates(ctx context.Context, ms []mention, cands map[int64][]candidate) error {
-	if _, err := s.w.ExecContext(ctx, `DELETE FROM temp.batch_keys`); err != nil {
-		return fmt.Errorf("find events to fold into: %w", err)
-	}
 	type kd struct {
 		k int64
 		d day
 	}
 	seen := map[kd]bool{}
-	err := s.w.Raw(func(dc any) error {
-		a, err := duckdb.NewAppender(dc.(driver.Conn), "temp", "main", "batch_keys")
-		if err != nil {
-			return err
+	var keys []krow
+	for i := range ms {
+		m := &ms[i]
+		if m.day == noDay || seen[kd{m.dkey, m.day}] {
+			continue
 		}
-		for i := range ms {
-			m := &ms[i]
-			if m.day == noDay || seen[kd{m.dkey, m.day}] {
-				continue
-			}
-			seen[kd{m.dkey, m.day}] = true
-			if err := a.AppendRow(m.dkey, int32(m.day)); err != nil {
-				a.Close()
-				return err
-			}
-		}
-		return a.Close()
-	})
-	if err != nil || len(seen) == 0 {
-		return err
+		seen[kd{m.dkey, m.day}] = true
+		keys = append(keys, krow{m.dkey, int32(m.day)})
 	}
-	rows, err := s.w.QueryContext(ctx, `SELECT DISTINCT e.id, e.seq, e.dkey, (e.date - DATE '1970-01-01')::INTEGER
-		FROM events e JOIN temp.batch_keys k ON e.dkey = k.dkey
-		WHERE e.date BETWEEN DATE '1970-01-01' + (k.d - 1) AND DATE '1970-01-01' + (k.d + 1)`)
+	if len(keys) == 0 {
+		return nil
+	}
+	s.keyFunc.rows = keys
+	defer func() { s.keyFunc.rows = nil }()
+	rows, err := s.w.QueryContext(ctx, `SELECT DISTINCT e.seq, e.dkey, e.day
+		FROM event_rows e JOIN sitrep_keys() k ON e.dkey = k.dkey
+		WHERE e.day BETWEEN k.d - 1 AND k.d + 1`)
 	if err != nil {
 		return fmt.Errorf("find events to fold into: %w", err)
 	}
@@ -381,7 +527,7 @@ func (s *DuckDB) candidates(ctx context.Context, ms []mention, cands map[int64][
 	for rows.Next() {
 		c := candidate{stored: true}
 		var k int64
-		if err := rows.Scan(&c.id, &c.seq, &k, &c.day); err != nil {
+		if err := rows.Scan(&c.seq, &k, &c.day); err != nil {
 			return fmt.Errorf("find events to fold into: %w", err)
 		}
 		cands[k] = append(cands[k], c)
@@ -389,16 +535,15 @@ func (s *DuckDB) candidates(ctx context.Context, ms []mention, cands map[int64][
 	return rows.Err()
 }
 
-func appendArticles(conn driver.Conn, ps []prepared, seq *int64) error {
+func appendArticles(conn driver.Conn, ps []prepared, aseqs []int64) error {
 	a, err := duckdb.NewAppenderFromConn(conn, "", "articles")
 	if err != nil {
 		return fmt.Errorf("append articles: %w", err)
 	}
 	now := time.Now().UTC()
-	for _, p := range ps {
-		*seq++
+	for i, p := range ps {
 		art := p.a
-		if err := a.AppendRow(art.ID, *seq, parseDay(art.Date).value(), art.Title, art.URL, art.Source, art.Language, art.Text, p.sha, now); err != nil {
+		if err := a.AppendRow(art.ID, aseqs[i], parseDay(art.Date).value(), art.Title, art.URL, art.Source, art.Language, art.Text, p.sha, now); err != nil {
 			a.Close()
 			return fmt.Errorf("append article %q: %w", art.ID, err)
 		}
@@ -407,139 +552,6 @@ func appendArticles(conn driver.Conn, ps []prepared, seq *int64) error {
 		return fmt.Errorf("append articles: %w", err)
 	}
 	return nil
-}
-
-// encodeRecords sets the JSON record of every mention, on every CPU.
-func encodeRecords(ms []mention) {
-	workers := min(runtime.GOMAXPROCS(0), 1+len(ms)/1000)
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var buf []byte
-			for i := w; i < len(ms); i += workers {
-				buf = appendEventJSON(buf[:0], ms[i].e)
-				ms[i].record = string(buf)
-			}
-		}()
-	}
-	wg.Wait()
-}
-
-func appendMentions(conn driver.Conn, ms []mention) error {
-	if len(ms) == 0 {
-		return nil
-	}
-	a, err := duckdb.NewAppenderFromConn(conn, "", "mentions")
-	if err != nil {
-		return fmt.Errorf("append mentions: %w", err)
-	}
-	for i := range ms {
-		m := &ms[i]
-		if err := a.AppendRow(m.e.ID, m.eventID, m.seq, m.e.ArticleID, sourceKey(m.e), m.e.Evidence.Sentence, m.record); err != nil {
-			a.Close()
-			return fmt.Errorf("append mention %q: %w", m.e.ID, err)
-		}
-	}
-	if err := a.Close(); err != nil {
-		return fmt.Errorf("append mentions: %w", err)
-	}
-	return nil
-}
-
-// appendEvents adds the new events: copies of their first mentions, with
-// the counts of their mentions, all of which are in ms.
-func appendEvents(conn driver.Conn, ms []mention) error {
-	type tally struct {
-		mentions          int
-		articles, sources map[string]bool
-	}
-	tallies := map[string]*tally{}
-	for i := range ms {
-		m := &ms[i]
-		if m.old {
-			continue
-		}
-		t := tallies[m.eventID]
-		if t == nil {
-			t = &tally{articles: map[string]bool{}, sources: map[string]bool{}}
-			tallies[m.eventID] = t
-		}
-		t.mentions++
-		t.articles[m.e.ArticleID] = true
-		t.sources[sourceKey(m.e)] = true
-	}
-	if len(tallies) == 0 {
-		return nil
-	}
-	a, err := duckdb.NewAppenderFromConn(conn, "", "events")
-	if err != nil {
-		return fmt.Errorf("append events: %w", err)
-	}
-	for i := range ms {
-		m := &ms[i]
-		if !m.first {
-			continue
-		}
-		e := m.e
-		t := tallies[m.eventID]
-		var acledType, acledSub, country, lat, lon driver.Value
-		if e.ACLED != nil {
-			acledType, acledSub = e.ACLED.EventType, e.ACLED.SubEventType
-		}
-		if e.Location != nil {
-			country, lat, lon = e.Location.Country, e.Location.Lat, e.Location.Lon
-		}
-		err := a.AppendRow(e.ID, m.seq, e.ArticleID, m.day.value(),
-			actorCode(e.Source), actorCountry(e.Source), actorCode(e.Target), actorCountry(e.Target),
-			e.CAMEO.Code, e.CAMEO.Base, e.CAMEO.Root, e.Goldstein, int32(e.QuadClass), e.PLOVER.Event, e.PLOVER.Mode,
-			acledType, acledSub, e.Modality, e.IsFact(), m.dkey, country, lat, lon, e.Confidence,
-			int32(t.mentions), int32(len(t.sources)), int32(len(t.articles)), m.record)
-		if err != nil {
-			a.Close()
-			return fmt.Errorf("append event %q: %w", e.ID, err)
-		}
-	}
-	if err := a.Close(); err != nil {
-		return fmt.Errorf("append events: %w", err)
-	}
-	return nil
-}
-
-// appendTouched lists in temp.batch_touched the stored events that got
-// mentions, whose counts need recounting, and returns how many.
-func appendTouched(conn driver.Conn, ms []mention) (int, error) {
-	ex, ok := conn.(driver.ExecerContext)
-	if !ok {
-		return 0, fmt.Errorf("the driver cannot execute")
-	}
-	if _, err := ex.ExecContext(context.Background(), `DELETE FROM temp.batch_touched`, nil); err != nil {
-		return 0, fmt.Errorf("touched events: %w", err)
-	}
-	seen := map[string]bool{}
-	for i := range ms {
-		if ms[i].old {
-			seen[ms[i].eventID] = true
-		}
-	}
-	if len(seen) == 0 {
-		return 0, nil
-	}
-	a, err := duckdb.NewAppender(conn, "temp", "main", "batch_touched")
-	if err != nil {
-		return 0, fmt.Errorf("touched events: %w", err)
-	}
-	for id := range seen {
-		if err := a.AppendRow(id); err != nil {
-			a.Close()
-			return 0, fmt.Errorf("touched events: %w", err)
-		}
-	}
-	if err := a.Close(); err != nil {
-		return 0, fmt.Errorf("touched events: %w", err)
-	}
-	return len(seen), nil
 }
 
 // Has reports whether the article id is stored.

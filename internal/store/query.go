@@ -7,6 +7,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/sitrep/sitrep/event"
@@ -31,86 +32,241 @@ func (w *where) sql() string {
 	return strings.Join(w.conds, " AND ")
 }
 
-// filterWhere translates f into conditions on the events table aliased e.
-func filterWhere(f *Filter) (*where, error) {
+// in adds "column is one of the numbers ids".
+func (w *where) in(column string, ids []int32) {
+	if len(ids) == 0 {
+		w.add("FALSE")
+		return
+	}
+	w.add(column+" IN (SELECT unnest(?::INTEGER[]))", ids)
+}
+
+// Fields of the dictionary tuples that filters and splits read.
+const (
+	iActorCode       = 0
+	iCodingCode      = 0
+	iCodingRoot      = 2
+	iCodingQuad      = 5
+	iCodingPLOVER    = 6
+	iCodingACLED     = 8
+	iCodingACLEDType = 9
+	iPlaceCountry    = 1
+)
+
+// filterWhere translates f into conditions on the event_rows table aliased
+// e. Conditions on codes become conditions on the dictionary numbers that
+// stand for them.
+func (s *DuckDB) filterWhere(f *Filter) (*where, error) {
 	w := &where{}
 	for _, d := range []struct{ name, v, op string }{{"from", f.From, ">="}, {"to", f.To, "<="}} {
 		if d.v == "" {
 			continue
 		}
-		if parseDay(d.v) == noDay {
+		n := parseDay(d.v)
+		if n == noDay {
 			return nil, fmt.Errorf("filter: %s %q: want a date YYYY-MM-DD", d.name, d.v)
 		}
-		w.add("e.date "+d.op+" ?::DATE", d.v)
+		w.add("e.day "+d.op+" ?", int32(n))
 	}
+	field := func(i int, ok func(string) bool) func([]string) bool {
+		return func(t []string) bool { return i < len(t) && ok(t[i]) }
+	}
+	d := s.dict
 	if f.Source != "" {
-		w.add("starts_with(e.source_code, ?)", f.Source)
+		w.in("e.src", d.matching(kindActor, field(iActorCode, prefixOf(f.Source))))
 	}
 	if f.Target != "" {
-		w.add("starts_with(e.target_code, ?)", f.Target)
+		w.in("e.tgt", d.matching(kindActor, field(iActorCode, prefixOf(f.Target))))
 	}
 	if f.Country != "" {
-		w.add("e.country = ?", f.Country)
+		w.in("e.place", d.matching(kindPlace, field(iPlaceCountry, equal(f.Country))))
 	}
 	if f.CAMEO != "" {
-		w.add("starts_with(e.cameo_code, ?)", f.CAMEO)
+		w.in("e.coding", d.matching(kindCoding, field(iCodingCode, prefixOf(f.CAMEO))))
 	}
 	if f.Root != "" {
-		w.add("e.cameo_root = ?", f.Root)
+		w.in("e.coding", d.matching(kindCoding, field(iCodingRoot, equal(f.Root))))
 	}
 	if f.Quad != 0 {
-		w.add("e.quad_class = ?", f.Quad)
+		w.in("e.coding", d.matching(kindCoding, field(iCodingQuad, equal(strconv.Itoa(f.Quad)))))
 	}
 	if f.PLOVER != "" {
-		w.add("e.plover_event = ?", f.PLOVER)
+		w.in("e.coding", d.matching(kindCoding, field(iCodingPLOVER, equal(f.PLOVER))))
 	}
 	if f.ACLED != "" {
-		w.add("e.acled_event_type = ?", f.ACLED)
+		w.in("e.coding", d.matching(kindCoding, func(t []string) bool {
+			return len(t) > iCodingACLEDType && t[iCodingACLED] != "" && t[iCodingACLEDType] == f.ACLED
+		}))
 	}
 	if f.Text != "" {
-		// contains() is literal: % and _ are not wildcards.
-		w.add("e.id IN (SELECT event_id FROM mentions WHERE contains(lower(sentence), lower(?)))", f.Text)
+		// contains() is literal: % and _ are not wildcards. Articles
+		// holding the text anywhere come first, then their sentences.
+		w.add(`e.seq IN (SELECT m.event FROM mention_rows m
+			JOIN (SELECT seq, text FROM articles WHERE contains(lower(text), lower(?))) a ON a.seq = m.aseq
+			WHERE contains(lower(span_text(a.text, m.sentence)), lower(?)))`, f.Text, f.Text)
 	}
 	return w, nil
 }
 
-// rowSelect reads an event row: counts and record.
-const rowSelect = `e.num_mentions, e.num_sources, e.num_articles, e.record`
+func prefixOf(p string) func(string) bool {
+	return func(s string) bool { return strings.HasPrefix(s, p) }
+}
+func equal(v string) func(string) bool { return func(s string) bool { return s == v } }
 
-// scanRow scans rowSelect into r.
-func scanRow(rows *sql.Rows, r *Row) error {
-	var record string
-	if err := rows.Scan(&r.NumMentions, &r.NumSources, &r.NumArticles, &record); err != nil {
-		return err
+// mentionCols are the columns of a mention_rows row aliased m, in the order
+// scanMention reads them.
+const mentionCols = `m.seq, m.event, m.id_hi, m.id_lo, m.aseq, m.day, m.mode, m.src, m.src_span, m.tgt, m.tgt_span,
+	m.coding, m.place, m.place_span, m.attrib, m.attrib_span, m.sentence, m.span, m.trigger, m.sent_index,
+	m.rule, m.confidence, m.skey, m.flags`
+
+// scanMention scans mentionCols, then more, into m.
+func scanMention(rows *sql.Rows, m *mrow, more ...any) error {
+	var d sql.NullInt32
+	err := rows.Scan(append([]any{&m.seq, &m.event, &m.idHi, &m.idLo, &m.aseq, &d, &m.mode, &m.src, &m.srcSpan, &m.tgt, &m.tgtSpan,
+		&m.coding, &m.place, &m.placeSpan, &m.attrib, &m.attribSpan, &m.sentence, &m.span, &m.trigger, &m.sentIndex,
+		&m.rule, &m.confidence, &m.skey, &m.flags}, more...)...)
+	m.day = noDay
+	if d.Valid {
+		m.day = day(d.Int32)
 	}
-	return decodeRecord(record, &r.Event)
+	m.extras = nil
+	return err
 }
 
-// The order of Events: newest first, undated last, then by ID.
-const eventOrder = `ORDER BY e.date DESC NULLS LAST, e.id`
+// querier is what reading needs of a *sql.DB, *sql.Tx or *sql.Conn.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
 
-func encodeCursor(r *Row) string {
-	return base64.RawURLEncoding.EncodeToString([]byte(r.Date + "\x00" + r.ID))
+// marks returns n placeholders and the numbers as their arguments. A list
+// of constants lets DuckDB skip the row groups that cannot hold them.
+func marks[T any](vals []T) (string, []any) {
+	args := make([]any, len(vals))
+	for i, v := range vals {
+		args[i] = v
+	}
+	return strings.Repeat(",?", len(vals))[1:], args
+}
+
+// loadRows runs q, which selects mentionCols, and completes the rows with
+// their extras and articles (by aseq).
+func (s *DuckDB) loadRows(ctx context.Context, db querier, q string, args ...any) ([]mrow, map[int64]*stored, error) {
+	rows, err := db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, nil, err
+	}
+	var ms []mrow
+	for rows.Next() {
+		var m mrow
+		if err := scanMention(rows, &m); err != nil {
+			rows.Close()
+			return nil, nil, err
+		}
+		ms = append(ms, m)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, nil, err
+	}
+	arts := map[int64]*stored{}
+	if err := s.complete(ctx, db, ms, arts); err != nil {
+		return nil, nil, err
+	}
+	return ms, arts, nil
+}
+
+// complete reads the extras of ms and the articles arts lacks.
+func (s *DuckDB) complete(ctx context.Context, db querier, ms []mrow, arts map[int64]*stored) error {
+	var withExtras []int64
+	bySeq := map[int64]*mrow{}
+	var need []int64
+	for i := range ms {
+		m := &ms[i]
+		if m.flags&fExtras != 0 {
+			withExtras = append(withExtras, m.seq)
+			bySeq[m.seq] = m
+		}
+		if _, ok := arts[m.aseq]; !ok {
+			arts[m.aseq] = nil
+			need = append(need, m.aseq)
+		}
+	}
+	if len(withExtras) > 0 {
+		list, args := marks(withExtras)
+		rows, err := db.QueryContext(ctx, `SELECT seq, kind, ord, ref, span FROM extras WHERE seq IN (`+list+`) ORDER BY seq, kind, ord`, args...)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var seq int64
+			var x extra
+			if err := rows.Scan(&seq, &x.kind, &x.ord, &x.ref, &x.span); err != nil {
+				rows.Close()
+				return err
+			}
+			if m := bySeq[seq]; m != nil {
+				m.extras = append(m.extras, x)
+			}
+		}
+		if err := rows.Close(); err != nil {
+			return err
+		}
+	}
+	if len(need) == 0 {
+		return nil
+	}
+	list, args := marks(need)
+	rows, err := db.QueryContext(ctx, `SELECT seq, id, coalesce(date::VARCHAR, ''), url, source, text FROM articles WHERE seq IN (`+list+`)`, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var seq int64
+		a := &stored{}
+		if err := rows.Scan(&seq, &a.id, &a.date, &a.url, &a.source, &a.text); err != nil {
+			return err
+		}
+		a.skey = sourceKey(&event.Event{Publisher: a.source, URL: a.url})
+		arts[seq] = a
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, seq := range need {
+		if arts[seq] == nil {
+			return fmt.Errorf("mention of article %d, which is not stored", seq)
+		}
+	}
+	return nil
+}
+
+// The order of Events: newest first, undated last, then in storing order.
+const eventOrder = `ORDER BY e.day DESC NULLS LAST, e.seq`
+
+func encodeCursor(r *Row, seq int64) string {
+	return base64.RawURLEncoding.EncodeToString([]byte(r.Date + "\x00" + strconv.FormatInt(seq, 10)))
 }
 
 // cursorWhere adds the condition "after the row the cursor names".
 func cursorWhere(w *where, cursor string) error {
 	raw, err := base64.RawURLEncoding.DecodeString(cursor)
-	date, id, ok := strings.Cut(string(raw), "\x00")
-	if err != nil || !ok || id == "" || date != "" && parseDay(date) == noDay {
+	date, seqText, ok := strings.Cut(string(raw), "\x00")
+	seq, serr := strconv.ParseInt(seqText, 10, 64)
+	d := parseDay(date)
+	if err != nil || !ok || serr != nil || seq <= 0 || date != "" && d == noDay {
 		return fmt.Errorf("cursor %q: %w", cursor, ErrBadCursor)
 	}
 	if date == "" {
-		w.add("(e.date IS NULL AND e.id > ?)", id)
+		w.add("(e.day IS NULL AND e.seq > ?)", seq)
 	} else {
-		w.add("(e.date < ?::DATE OR e.date = ?::DATE AND e.id > ? OR e.date IS NULL)", date, date, id)
+		w.add("(e.day < ? OR e.day = ? AND e.seq > ? OR e.day IS NULL)", int32(d), int32(d), seq)
 	}
 	return nil
 }
 
 // Events returns one page of matching events; see Store.Events.
 func (s *DuckDB) Events(ctx context.Context, f Filter) ([]Row, string, error) {
-	w, err := filterWhere(&f)
+	w, err := s.filterWhere(&f)
 	if err != nil {
 		return nil, "", err
 	}
@@ -124,7 +280,7 @@ func (s *DuckDB) Events(ctx context.Context, f Filter) ([]Row, string, error) {
 		limit = DefaultLimit
 	}
 	limit = min(limit, MaxLimit)
-	out, err := s.page(ctx, w, limit+1)
+	out, seqs, err := s.page(ctx, w, limit+1)
 	if err != nil {
 		return nil, "", fmt.Errorf("events: %w", err)
 	}
@@ -132,88 +288,127 @@ func (s *DuckDB) Events(ctx context.Context, f Filter) ([]Row, string, error) {
 		return out, "", nil
 	}
 	out = out[:limit]
-	return out, encodeCursor(&out[limit-1]), nil
+	return out, encodeCursor(&out[limit-1], seqs[limit-1]), nil
 }
 
-// page returns the first n events matching w in the order of Events. It
-// sorts on the narrow columns first and then reads the records of the page
-// alone through the index on id, in the same transaction: sorting with the
-// records would read every matching record.
-func (s *DuckDB) page(ctx context.Context, w *where, n int) ([]Row, error) {
+// counts are an event's report counts.
+type counts struct{ mentions, sources, articles int }
+
+func (c counts) set(r *Row) {
+	r.NumMentions, r.NumSources, r.NumArticles = c.mentions, c.sources, c.articles
+}
+
+// page returns the first n events matching w in the order of Events, with
+// their seqs. It sorts the narrow event rows first and then reads the
+// first mentions of the page alone, in the same transaction.
+func (s *DuckDB) page(ctx context.Context, w *where, n int) ([]Row, []int64, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer tx.Rollback()
-	rows, err := tx.QueryContext(ctx, `SELECT e.id FROM events e WHERE `+w.sql()+` `+eventOrder+` LIMIT ?`, append(w.args, n)...)
+	rows, err := tx.QueryContext(ctx, `SELECT e.seq, e.num_mentions, e.num_sources, e.num_articles FROM event_rows e WHERE `+w.sql()+` `+eventOrder+` LIMIT ?`, append(w.args, n)...)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	var ids []any
+	var seqs []int64
+	cs := map[int64]counts{}
 	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
+		var seq int64
+		var c counts
+		if err := rows.Scan(&seq, &c.mentions, &c.sources, &c.articles); err != nil {
 			rows.Close()
-			return nil, err
+			return nil, nil, err
 		}
-		ids = append(ids, id)
+		seqs = append(seqs, seq)
+		cs[seq] = c
 	}
 	if err := rows.Close(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	if len(ids) == 0 {
-		return nil, nil
+	if len(seqs) == 0 {
+		return nil, nil, nil
 	}
-	marks := strings.Repeat(",?", len(ids))[1:]
-	rows, err = tx.QueryContext(ctx, `SELECT `+rowSelect+` FROM events e WHERE e.id IN (`+marks+`)`, ids...)
+	list, args := marks(seqs)
+	ms, arts, err := s.loadRows(ctx, tx, `SELECT `+mentionCols+` FROM mention_rows m WHERE m.seq IN (`+list+`)`, args...)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	defer rows.Close()
-	byID := make(map[string]Row, len(ids))
-	for rows.Next() {
+	bySeq := make(map[int64]*mrow, len(ms))
+	for i := range ms {
+		bySeq[ms[i].seq] = &ms[i]
+	}
+	dec := decoder{d: s.dict}
+	out := make([]Row, 0, len(seqs))
+	for _, seq := range seqs {
+		m := bySeq[seq]
+		if m == nil {
+			return nil, nil, fmt.Errorf("event %d without its first mention", seq)
+		}
 		var r Row
-		if err := scanRow(rows, &r); err != nil {
-			return nil, err
-		}
-		byID[r.ID] = r
+		dec.decode(m, arts[m.aseq], &r.Event)
+		cs[seq].set(&r)
+		out = append(out, r)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	out := make([]Row, 0, len(ids))
-	for _, id := range ids {
-		if r, ok := byID[id.(string)]; ok {
-			out = append(out, r)
-		}
-	}
-	return out, nil
+	return out, seqs, nil
 }
+
+// eachChunk is how many events Each decodes at a time.
+const eachChunk = 2048
 
 // Each streams matching events; see Store.Each.
 func (s *DuckDB) Each(ctx context.Context, f Filter, fn func(*Row) error) error {
-	w, err := filterWhere(&f)
+	w, err := s.filterWhere(&f)
 	if err != nil {
 		return err
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT `+rowSelect+` FROM events e WHERE `+w.sql()+` `+eventOrder, w.args...)
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("events: %w", err)
+	}
+	defer tx.Rollback()
+	rows, err := tx.QueryContext(ctx, `SELECT `+mentionCols+`, e.num_mentions, e.num_sources, e.num_articles
+		FROM event_rows e JOIN mention_rows m ON m.seq = e.seq WHERE `+w.sql()+` `+eventOrder, w.args...)
 	if err != nil {
 		return fmt.Errorf("events: %w", err)
 	}
 	defer rows.Close()
+	dec := decoder{d: s.dict}
+	ms := make([]mrow, 0, eachChunk)
+	cs := make([]counts, 0, eachChunk)
 	var r Row
-	for rows.Next() {
-		if err := scanRow(rows, &r); err != nil {
+	flush := func() error {
+		arts := map[int64]*stored{}
+		if err := s.complete(ctx, tx, ms, arts); err != nil {
 			return fmt.Errorf("events: %w", err)
 		}
-		if err := fn(&r); err != nil {
-			return err
+		for i := range ms {
+			dec.decode(&ms[i], arts[ms[i].aseq], &r.Event)
+			cs[i].set(&r)
+			if err := fn(&r); err != nil {
+				return err
+			}
+		}
+		ms, cs = ms[:0], cs[:0]
+		return nil
+	}
+	for rows.Next() {
+		var m mrow
+		var c counts
+		if err := scanMention(rows, &m, &c.mentions, &c.sources, &c.articles); err != nil {
+			return fmt.Errorf("events: %w", err)
+		}
+		ms, cs = append(ms, m), append(cs, c)
+		if len(ms) == eachChunk {
+			if err := flush(); err != nil {
+				return err
+			}
 		}
 	}
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("events: %w", err)
 	}
-	return nil
+	return flush()
 }
 
 // Intervals are the values Series accepts for interval, SeriesKeys those
@@ -223,16 +418,32 @@ var (
 	SeriesKeys = []string{"", "root", "quad", "plover", "acled", "country", "source", "target"}
 )
 
-// seriesKey is the SQL of each split of Series.
-var seriesKey = map[string]string{
-	"":        "''",
-	"root":    "e.cameo_root",
-	"quad":    "e.quad_class::VARCHAR",
-	"plover":  "e.plover_event",
-	"acled":   "coalesce(e.acled_event_type, '')",
-	"country": "coalesce(e.country, '')",
-	"source":  "e.source_code",
-	"target":  "e.target_code",
+// seriesKey is, for each split of Series, the column of event_rows that
+// holds it and how its dictionary tuple gives the key.
+var seriesKey = map[string]struct {
+	column string
+	key    func(t []string) string
+}{
+	"":       {"0", func([]string) string { return "" }},
+	"root":   {"e.coding", field(iCodingRoot)},
+	"quad":   {"e.coding", field(iCodingQuad)},
+	"plover": {"e.coding", field(iCodingPLOVER)},
+	"acled": {"e.coding", func(t []string) string {
+		return map[bool]string{true: field(iCodingACLEDType)(t)}[field(iCodingACLED)(t) != ""]
+	}},
+	"country": {"e.place", field(iPlaceCountry)},
+	"source":  {"e.src", field(iActorCode)},
+	"target":  {"e.tgt", field(iActorCode)},
+}
+
+// field returns field i of a tuple, "" when it has none.
+func field(i int) func(t []string) string {
+	return func(t []string) string {
+		if i < len(t) {
+			return t[i]
+		}
+		return ""
+	}
 }
 
 // Series counts matching dated events per bucket and key; see Store.Series.
@@ -248,30 +459,41 @@ func (s *DuckDB) Series(ctx context.Context, f Filter, interval, by string) ([]P
 	if !ok {
 		return nil, fmt.Errorf("series: unknown split %q: want one of %s", by, strings.Join(SeriesKeys[1:], ", "))
 	}
-	w, err := filterWhere(&f)
+	w, err := s.filterWhere(&f)
 	if err != nil {
 		return nil, err
 	}
-	w.add("e.date IS NOT NULL")
-	// interval and k come from the tables above, never from the caller.
-	// Group on the date, not its text: casting every row to VARCHAR before
-	// grouping cost most of the time on a million events.
+	w.add("e.day IS NOT NULL")
+	// interval and the column come from the tables above, never from the
+	// caller. DuckDB counts per bucket and dictionary number; the numbers
+	// of one key (two codings of root 19) are added up here.
 	rows, err := s.db.QueryContext(ctx, `SELECT b::VARCHAR, k, n FROM (
-		SELECT date_trunc('`+interval+`', e.date)::DATE AS b, `+k+` AS k, count(*) AS n
-		FROM events e WHERE `+w.sql()+` GROUP BY b, k) ORDER BY b, k`, w.args...)
+		SELECT date_trunc('`+interval+`', DATE '1970-01-01' + e.day)::DATE AS b, `+k.column+` AS k, count(*) AS n
+		FROM event_rows e WHERE `+w.sql()+` GROUP BY b, k)`, w.args...)
 	if err != nil {
 		return nil, fmt.Errorf("series: %w", err)
 	}
 	defer rows.Close()
-	pts := []Point{}
+	type bk struct{ b, k string }
+	sums := map[bk]int{}
 	for rows.Next() {
-		var p Point
-		if err := rows.Scan(&p.Bucket, &p.Key, &p.Events); err != nil {
+		var b string
+		var id int32
+		var n int
+		if err := rows.Scan(&b, &id, &n); err != nil {
 			return nil, fmt.Errorf("series: %w", err)
 		}
-		pts = append(pts, p)
+		sums[bk{b, k.key(s.dict.tuple(id))}] += n
 	}
-	return pts, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("series: %w", err)
+	}
+	pts := make([]Point, 0, len(sums))
+	for x, n := range sums {
+		pts = append(pts, Point{Bucket: x.b, Key: x.k, Events: n})
+	}
+	slices.SortFunc(pts, func(a, b Point) int { return cmp.Or(cmp.Compare(a.Bucket, b.Bucket), cmp.Compare(a.Key, b.Key)) })
+	return pts, nil
 }
 
 // Dyads returns the busiest actor pairs; see Store.Dyads.
@@ -279,34 +501,65 @@ func (s *DuckDB) Dyads(ctx context.Context, f Filter, n int) ([]Dyad, error) {
 	if n <= 0 {
 		return []Dyad{}, nil
 	}
-	w, err := filterWhere(&f)
+	w, err := s.filterWhere(&f)
 	if err != nil {
 		return nil, err
 	}
-	w.add("e.source_code <> '' AND e.target_code <> ''")
-	rows, err := s.db.QueryContext(ctx, `SELECT e.source_code, e.target_code, count(*) AS n, avg(e.goldstein)
-		FROM events e WHERE `+w.sql()+` GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT ?`, append(w.args, n)...)
+	w.add("e.src <> 0 AND e.tgt <> 0")
+	rows, err := s.db.QueryContext(ctx, `SELECT e.src, e.tgt, e.coding, count(*) FROM event_rows e WHERE `+w.sql()+` GROUP BY 1, 2, 3`, w.args...)
 	if err != nil {
 		return nil, fmt.Errorf("dyads: %w", err)
 	}
 	defer rows.Close()
-	ds := []Dyad{}
+	type pair struct{ s, t string }
+	type sum struct {
+		n int
+		g float64
+	}
+	sums := map[pair]*sum{}
 	for rows.Next() {
-		var d Dyad
-		if err := rows.Scan(&d.Source, &d.Target, &d.Events, &d.Goldstein); err != nil {
+		var src, tgt, coding int32
+		var c int
+		if err := rows.Scan(&src, &tgt, &coding, &c); err != nil {
 			return nil, fmt.Errorf("dyads: %w", err)
 		}
-		ds = append(ds, d)
+		p := pair{field(iActorCode)(s.dict.tuple(src)), field(iActorCode)(s.dict.tuple(tgt))}
+		if p.s == "" || p.t == "" {
+			continue
+		}
+		x := sums[p]
+		if x == nil {
+			x = &sum{}
+			sums[p] = x
+		}
+		x.n += c
+		x.g += float64(c) * atof(field(4)(s.dict.tuple(coding)))
 	}
-	return ds, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("dyads: %w", err)
+	}
+	ds := make([]Dyad, 0, len(sums))
+	for p, x := range sums {
+		ds = append(ds, Dyad{Source: p.s, Target: p.t, Events: x.n, Goldstein: x.g / float64(x.n)})
+	}
+	slices.SortFunc(ds, func(a, b Dyad) int {
+		return cmp.Or(cmp.Compare(b.Events, a.Events), cmp.Compare(a.Source, b.Source), cmp.Compare(a.Target, b.Target))
+	})
+	return ds[:min(n, len(ds))], nil
 }
 
 // Article returns an article and its mentions; see Store.Article.
 func (s *DuckDB) Article(ctx context.Context, id string) (*ArticleRow, []Row, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, nil, fmt.Errorf("article %q: %w", id, err)
+	}
+	defer tx.Rollback()
 	a := &ArticleRow{}
+	var aseq int64
 	var date sql.NullString
-	err := s.db.QueryRowContext(ctx, `SELECT id, date::VARCHAR, title, text, url, source, language, sha FROM articles WHERE id = ?`, id).
-		Scan(&a.ID, &date, &a.Title, &a.Text, &a.URL, &a.Publisher, &a.Language, &a.SHA)
+	err = tx.QueryRowContext(ctx, `SELECT seq, id, date::VARCHAR, title, text, url, source, language, sha FROM articles WHERE id = ?`, id).
+		Scan(&aseq, &a.ID, &date, &a.Title, &a.Text, &a.URL, &a.Publisher, &a.Language, &a.SHA)
 	if err == sql.ErrNoRows {
 		return nil, nil, fmt.Errorf("article %q: %w", id, ErrNotFound)
 	}
@@ -314,22 +567,35 @@ func (s *DuckDB) Article(ctx context.Context, id string) (*ArticleRow, []Row, er
 		return nil, nil, fmt.Errorf("article %q: %w", id, err)
 	}
 	a.Date = date.String
-	rows, err := s.db.QueryContext(ctx, `SELECT e.num_mentions, e.num_sources, e.num_articles, m.record
-		FROM mentions m JOIN events e ON e.id = m.event_id WHERE m.article_id = ?`, id)
+	arts := map[int64]*stored{aseq: {id: a.ID, date: a.Date, url: a.URL, source: a.Publisher, text: a.Text}}
+	rows, err := tx.QueryContext(ctx, `SELECT `+mentionCols+` FROM mention_rows m WHERE m.aseq = ?`, aseq)
 	if err != nil {
 		return nil, nil, fmt.Errorf("article %q: %w", id, err)
 	}
-	defer rows.Close()
-	var out []Row
-	var r Row
+	var ms []mrow
 	for rows.Next() {
-		if err := scanRow(rows, &r); err != nil {
+		var m mrow
+		if err := scanMention(rows, &m); err != nil {
+			rows.Close()
 			return nil, nil, fmt.Errorf("article %q: %w", id, err)
 		}
-		out = append(out, r)
+		ms = append(ms, m)
 	}
-	if err := rows.Err(); err != nil {
+	if err := rows.Close(); err != nil {
 		return nil, nil, fmt.Errorf("article %q: %w", id, err)
+	}
+	if err := s.complete(ctx, tx, ms, arts); err != nil {
+		return nil, nil, fmt.Errorf("article %q: %w", id, err)
+	}
+	cs, err := eventCounts(ctx, tx, ms)
+	if err != nil {
+		return nil, nil, fmt.Errorf("article %q: %w", id, err)
+	}
+	dec := decoder{d: s.dict}
+	out := make([]Row, len(ms))
+	for i := range ms {
+		dec.decode(&ms[i], arts[aseq], &out[i].Event)
+		cs[ms[i].event].set(&out[i])
 	}
 	slices.SortFunc(out, func(a, b Row) int {
 		return cmp.Or(cmp.Compare(a.Evidence.Start, b.Evidence.Start), cmp.Compare(a.ID, b.ID))
@@ -337,30 +603,82 @@ func (s *DuckDB) Article(ctx context.Context, id string) (*ArticleRow, []Row, er
 	return a, out, nil
 }
 
+// eventCounts reads the counts of the events ms are folded into.
+func eventCounts(ctx context.Context, db querier, ms []mrow) (map[int64]counts, error) {
+	cs := map[int64]counts{}
+	if len(ms) == 0 {
+		return cs, nil
+	}
+	seqs := make([]int64, len(ms))
+	for i := range ms {
+		seqs[i] = ms[i].event
+	}
+	list, args := marks(seqs)
+	rows, err := db.QueryContext(ctx, `SELECT seq, num_mentions, num_sources, num_articles FROM event_rows WHERE seq IN (`+list+`)`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var seq int64
+		var c counts
+		if err := rows.Scan(&seq, &c.mentions, &c.sources, &c.articles); err != nil {
+			return nil, err
+		}
+		cs[seq] = c
+	}
+	return cs, rows.Err()
+}
+
+// eventSeq returns the seq of the event whose ID is id, 0 if none.
+func (s *DuckDB) eventSeq(ctx context.Context, db querier, id string) (int64, error) {
+	var rows *sql.Rows
+	var err error
+	if hi, lo, ok := parseID(id); ok {
+		rows, err = db.QueryContext(ctx, `SELECT seq FROM mention_rows WHERE id_hi = ?::UBIGINT AND id_lo = ? AND flags & ? = 0 AND seq = event`,
+			strconv.FormatUint(hi, 10), lo, fIDText)
+	} else {
+		ref, ok := s.dict.lookup(kindString, id)
+		if !ok {
+			return 0, nil
+		}
+		rows, err = db.QueryContext(ctx, `SELECT seq FROM mention_rows WHERE seq IN (SELECT seq FROM extras WHERE kind = ? AND ord = ? AND ref = ?) AND seq = event`, xText, fieldID, ref)
+	}
+	if err != nil {
+		return 0, err
+	}
+	defer rows.Close()
+	var seq int64
+	for rows.Next() {
+		if err := rows.Scan(&seq); err != nil {
+			return 0, err
+		}
+	}
+	return seq, rows.Err()
+}
+
 // Mentions returns the reports of an event; see Store.Mentions.
 func (s *DuckDB) Mentions(ctx context.Context, id string) ([]event.Event, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT record FROM mentions WHERE event_id = ? ORDER BY seq`, id)
+	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, fmt.Errorf("mentions of %q: %w", id, err)
 	}
-	defer rows.Close()
-	var out []event.Event
-	for rows.Next() {
-		var record string
-		if err := rows.Scan(&record); err != nil {
-			return nil, fmt.Errorf("mentions of %q: %w", id, err)
-		}
-		var e event.Event
-		if err := decodeRecord(record, &e); err != nil {
-			return nil, fmt.Errorf("mentions of %q: %w", id, err)
-		}
-		out = append(out, e)
-	}
-	if err := rows.Err(); err != nil {
+	defer tx.Rollback()
+	seq, err := s.eventSeq(ctx, tx, id)
+	if err != nil {
 		return nil, fmt.Errorf("mentions of %q: %w", id, err)
 	}
-	if len(out) == 0 {
+	if seq == 0 {
 		return nil, fmt.Errorf("event %q: %w", id, ErrNotFound)
+	}
+	ms, arts, err := s.loadRows(ctx, tx, `SELECT `+mentionCols+` FROM mention_rows m WHERE m.event = ? ORDER BY m.seq`, seq)
+	if err != nil {
+		return nil, fmt.Errorf("mentions of %q: %w", id, err)
+	}
+	dec := decoder{d: s.dict}
+	out := make([]event.Event, len(ms))
+	for i := range ms {
+		dec.decode(&ms[i], arts[ms[i].aseq], &out[i])
 	}
 	return out, nil
 }
@@ -368,7 +686,7 @@ func (s *DuckDB) Mentions(ctx context.Context, id string) ([]event.Event, error)
 // Totals counts what is stored.
 func (s *DuckDB) Totals(ctx context.Context) (Totals, error) {
 	var t Totals
-	err := s.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM events), (SELECT count(*) FROM mentions)`).
+	err := s.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM event_rows), (SELECT count(*) FROM mention_rows)`).
 		Scan(&t.Articles, &t.Events, &t.Mentions)
 	if err != nil {
 		return t, fmt.Errorf("totals: %w", err)

@@ -136,3 +136,39 @@ func decodeRecord(record string, e *event.Event) error {
 	}
 	return nil
 }
+
+// String returns d as YYYY-MM-DD, "" for noDay.
+func (d day) String() string {
+	if d == noDay {
+		return ""
+	}
+	// Civil from days (Howard Hinnant's algorithm).
+	z := int(d) + 719468
+	era := z / 146097
+	if z < 0 && z%146097 != 0 {
+		era--
+	}
+	doe := z - era*146097
+	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
+	y := yoe + era*400
+	doy := doe - (365*yoe + yoe/4 - yoe/100)
+	mp := (5*doy + 2) / 153
+	dd := doy - (153*mp+2)/5 + 1
+	m := mp + 3
+	if m > 12 {
+		m -= 12
+	}
+	if m <= 2 {
+		y++
+	}
+	b := make([]byte, 10)
+	for i, v := range []struct{ n, w, at int }{{y, 4, 0}, {m, 2, 5}, {dd, 2, 8}} {
+		_ = i
+		for j := v.at + v.w - 1; j >= v.at; j-- {
+			b[j] = byte('0' + v.n%10)
+			v.n /= 10
+		}
+	}
+	b[4], b[7] = '-', '-'
+	return string(b)
+}

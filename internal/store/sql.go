@@ -109,16 +109,16 @@ func (s *DuckDB) QueryReadOnly(ctx context.Context, q string) ([]string, [][]any
 }
 
 // ExportParquet writes the events matching f (f.Cursor and f.Limit
-// ignored), every column of the events table in the order of Events, to
-// the Parquet file path, which it creates or truncates. JSON columns are
-// Parquet strings with the JSON logical type.
+// ignored), every column of the events view in the order of Events, to
+// the Parquet file path, which it creates or truncates.
 func (s *DuckDB) ExportParquet(ctx context.Context, f Filter, path string) error {
-	w, err := filterWhere(&f)
+	w, err := s.filterWhere(&f)
 	if err != nil {
 		return err
 	}
 	lit := "'" + strings.ReplaceAll(path, "'", "''") + "'"
-	q := `COPY (SELECT e.* FROM events e WHERE ` + w.sql() + ` ` + eventOrder + `) TO ` + lit + ` (FORMAT parquet)`
+	q := `COPY (SELECT v.* FROM events v JOIN (SELECT e.seq, e.day FROM event_rows e WHERE ` + w.sql() + `) e ON e.seq = v.seq ` +
+		eventOrder + `) TO ` + lit + ` (FORMAT parquet)`
 	if _, err := s.db.ExecContext(ctx, q, w.args...); err != nil {
 		return fmt.Errorf("export parquet %q: %w", path, err)
 	}

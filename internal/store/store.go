@@ -65,7 +65,8 @@ type Store interface {
 	// Has reports whether the article id is stored.
 	Has(ctx context.Context, articleID string) (bool, error)
 	// Events returns one page of the events matching f, newest first: by
-	// Date descending, undated events last, then by ID ascending. The page
+	// Date descending, undated events last, then in the order their first
+	// reports were stored. The page
 	// starts after f.Cursor ("" for the first) and holds at most f.Limit
 	// rows (DefaultLimit if 0 or less, MaxLimit at most). The string is the
 	// cursor of the next page, "" after the last. A cursor the store did

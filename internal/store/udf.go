@@ -1,0 +1,270 @@
+package store
+
+import (
+	"fmt"
+	"reflect"
+	"runtime"
+	"sync"
+	"sync/atomic"
+	"unsafe"
+
+	"github.com/duckdb/duckdb-go/v2"
+)
+
+// The write connection inserts mentions, events and extras with INSERT ...
+// SELECT from table functions that copy Go slices into DuckDB's vectors.
+//
+// duckdb-go writes a chunk value by value (SetChunkValue: a column lookup
+// and a type switch for every value, about 50 ns), which was most of the
+// time of an insert. The table functions here write each column of a chunk
+// as one typed loop over the vector's memory instead, which they find by
+// reading duckdb-go's unexported DataChunk fields (columns[i].dataPtr, and
+// projection for the columns a query reads). duckdb-go is pinned
+// (v2.10506.0); TestChunkLayout fails if a new version moves those fields.
+// NULLs still go through SetChunkValue.
+
+// column is one column of a batch table function: its DuckDB type, how to
+// write rows into a vector's memory, and (for a column with NULLs) which
+// rows are NULL.
+type column[T any] struct {
+	name  string
+	typ   duckdb.Type
+	write func(data unsafe.Pointer, rows []T)
+	null  func(row *T) bool
+}
+
+func writer[V, T any](get func(*T) V) func(unsafe.Pointer, []T) {
+	return func(data unsafe.Pointer, rows []T) {
+		out := unsafe.Slice((*V)(data), len(rows))
+		for i := range rows {
+			out[i] = get(&rows[i])
+		}
+	}
+}
+
+func i64[T any](name string, get func(*T) int64) column[T] {
+	return column[T]{name: name, typ: duckdb.TYPE_BIGINT, write: writer(get)}
+}
+func u64[T any](name string, get func(*T) uint64) column[T] {
+	return column[T]{name: name, typ: duckdb.TYPE_UBIGINT, write: writer(get)}
+}
+func i32[T any](name string, get func(*T) int32) column[T] {
+	return column[T]{name: name, typ: duckdb.TYPE_INTEGER, write: writer(get)}
+}
+func u32[T any](name string, get func(*T) uint32) column[T] {
+	return column[T]{name: name, typ: duckdb.TYPE_UINTEGER, write: writer(get)}
+}
+func i16[T any](name string, get func(*T) int16) column[T] {
+	return column[T]{name: name, typ: duckdb.TYPE_SMALLINT, write: writer(get)}
+}
+func i8[T any](name string, get func(*T) int8) column[T] {
+	return column[T]{name: name, typ: duckdb.TYPE_TINYINT, write: writer(get)}
+}
+func f64[T any](name string, get func(*T) float64) column[T] {
+	return column[T]{name: name, typ: duckdb.TYPE_DOUBLE, write: writer(get)}
+}
+
+// dayColumn is an INTEGER day, NULL for noDay.
+func dayColumn[T any](name string, get func(*T) day) column[T] {
+	return column[T]{name: name, typ: duckdb.TYPE_INTEGER, write: writer(func(r *T) int32 { return int32(get(r)) }),
+		null: func(r *T) bool { return get(r) == noDay }}
+}
+
+// The fields of duckdb.DataChunk and of its vectors that chunkData reads.
+var chunkFields struct {
+	once                      sync.Once
+	columns, projection, data []int
+}
+
+func initChunkFields() {
+	dc := reflect.TypeFor[duckdb.DataChunk]()
+	cols, ok1 := dc.FieldByName("columns")
+	proj, ok2 := dc.FieldByName("projection")
+	var data reflect.StructField
+	ok3 := ok1 && cols.Type.Kind() == reflect.Slice && cols.Type.Elem().Kind() == reflect.Struct
+	if ok3 {
+		data, ok3 = cols.Type.Elem().FieldByName("dataPtr")
+	}
+	if !ok1 || !ok2 || !ok3 || proj.Type != reflect.TypeFor[[]int]() || data.Type.Kind() != reflect.UnsafePointer {
+		return
+	}
+	chunkFields.columns, chunkFields.projection, chunkFields.data = cols.Index, proj.Index, data.Index
+}
+
+// chunkData returns the memory of column c of ch, nil when the query does
+// not read that column or duckdb-go's layout is not the one expected.
+func chunkData(ch *duckdb.DataChunk, c int) unsafe.Pointer {
+	chunkFields.once.Do(initChunkFields)
+	if chunkFields.data == nil {
+		return nil
+	}
+	v := reflect.ValueOf(ch).Elem()
+	if proj := v.FieldByIndex(chunkFields.projection); proj.Len() > 0 {
+		if c >= proj.Len() {
+			return nil
+		}
+		c = int(proj.Index(c).Int())
+	}
+	cols := v.FieldByIndex(chunkFields.columns)
+	if c < 0 || c >= cols.Len() {
+		return nil
+	}
+	return cols.Index(c).FieldByIndex(chunkFields.data).UnsafePointer()
+}
+
+// batchSource serves the rows of one batch to DuckDB, a chunk at a time,
+// to as many of DuckDB's threads as there are CPUs: with
+// preserve_insertion_order off, DuckDB then inserts in parallel.
+type batchSource[T any] struct {
+	cols  []column[T]
+	infos []duckdb.ColumnInfo
+	rows  []T
+	next  atomic.Int64 // the first row no thread has claimed
+}
+
+func (s *batchSource[T]) ColumnInfos() []duckdb.ColumnInfo { return s.infos }
+func (s *batchSource[T]) Cardinality() *duckdb.CardinalityInfo {
+	return &duckdb.CardinalityInfo{Cardinality: uint(len(s.rows)), Exact: true}
+}
+func (s *batchSource[T]) Init() duckdb.ParallelTableSourceInfo {
+	return duckdb.ParallelTableSourceInfo{MaxThreads: runtime.GOMAXPROCS(0)}
+}
+func (s *batchSource[T]) NewLocalState() any { return &struct{}{} }
+
+func (s *batchSource[T]) FillChunk(_ any, ch duckdb.DataChunk) error {
+	size := int64(duckdb.GetDataChunkCapacity())
+	from := min(s.next.Add(size)-size, int64(len(s.rows)))
+	rows := s.rows[from:min(from+size, int64(len(s.rows)))]
+	n := len(rows)
+	for c := range s.cols {
+		col := &s.cols[c]
+		data := chunkData(&ch, c)
+		if data == nil {
+			if chunkFields.data == nil {
+				return fmt.Errorf("table function: duckdb-go's DataChunk is not laid out as this sitrep expects")
+			}
+			continue // not read by the query
+		}
+		col.write(data, rows)
+		if col.null == nil {
+			continue
+		}
+		for r := range rows {
+			if col.null(&rows[r]) {
+				if err := duckdb.SetChunkValue[any](ch, c, r, nil); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return ch.SetSize(n)
+}
+
+// tableFunc is a registered batch table function: name() reads whatever
+// rows holds when the query runs.
+type tableFunc[T any] struct {
+	name  string
+	cols  []column[T]
+	infos []duckdb.ColumnInfo
+	rows  []T
+}
+
+func newTableFunc[T any](name string, cols []column[T]) (*tableFunc[T], error) {
+	f := &tableFunc[T]{name: name, cols: cols}
+	for _, c := range cols {
+		t, err := duckdb.NewTypeInfo(c.typ)
+		if err != nil {
+			return nil, fmt.Errorf("table function %s: %w", name, err)
+		}
+		f.infos = append(f.infos, duckdb.ColumnInfo{Name: c.name, T: t})
+	}
+	return f, nil
+}
+
+func (f *tableFunc[T]) udf() duckdb.ParallelChunkTableFunction {
+	return duckdb.ParallelChunkTableFunction{
+		BindArguments: func(map[string]any, ...any) (duckdb.ParallelChunkTableSource, error) {
+			return &batchSource[T]{cols: f.cols, infos: f.infos, rows: f.rows}, nil
+		},
+	}
+}
+
+// mentionColumns are the columns of mention_rows, in order.
+var mentionColumns = []column[mrow]{
+	i64("seq", func(m *mrow) int64 { return m.seq }),
+	i64("event", func(m *mrow) int64 { return m.event }),
+	u64("id_hi", func(m *mrow) uint64 { return m.idHi }),
+	u32("id_lo", func(m *mrow) uint32 { return m.idLo }),
+	i64("aseq", func(m *mrow) int64 { return m.aseq }),
+	dayColumn("day", func(m *mrow) day { return m.day }),
+	i32("mode", func(m *mrow) int32 { return m.mode }),
+	i32("src", func(m *mrow) int32 { return m.src }),
+	i64("src_span", func(m *mrow) int64 { return m.srcSpan }),
+	i32("tgt", func(m *mrow) int32 { return m.tgt }),
+	i64("tgt_span", func(m *mrow) int64 { return m.tgtSpan }),
+	i32("coding", func(m *mrow) int32 { return m.coding }),
+	i32("place", func(m *mrow) int32 { return m.place }),
+	i64("place_span", func(m *mrow) int64 { return m.placeSpan }),
+	i32("attrib", func(m *mrow) int32 { return m.attrib }),
+	i64("attrib_span", func(m *mrow) int64 { return m.attribSpan }),
+	i64("sentence", func(m *mrow) int64 { return m.sentence }),
+	i64("span", func(m *mrow) int64 { return m.span }),
+	i64("trigger", func(m *mrow) int64 { return m.trigger }),
+	i32("sent_index", func(m *mrow) int32 { return m.sentIndex }),
+	i32("rule", func(m *mrow) int32 { return m.rule }),
+	f64("confidence", func(m *mrow) float64 { return m.confidence }),
+	i32("skey", func(m *mrow) int32 { return m.skey }),
+	i16("flags", func(m *mrow) int16 { return m.flags }),
+}
+
+// erow is one row of event_rows: a happening, keyed by its first mention.
+type erow struct {
+	seq                     int64
+	day                     day
+	src, tgt, coding, place int32
+	dkey                    int64
+	mentions, sources, arts int32
+}
+
+var eventColumns = []column[erow]{
+	i64("seq", func(e *erow) int64 { return e.seq }),
+	dayColumn("day", func(e *erow) day { return e.day }),
+	i32("src", func(e *erow) int32 { return e.src }),
+	i32("tgt", func(e *erow) int32 { return e.tgt }),
+	i32("coding", func(e *erow) int32 { return e.coding }),
+	i32("place", func(e *erow) int32 { return e.place }),
+	i64("dkey", func(e *erow) int64 { return e.dkey }),
+	i32("num_mentions", func(e *erow) int32 { return e.mentions }),
+	i32("num_sources", func(e *erow) int32 { return e.sources }),
+	i32("num_articles", func(e *erow) int32 { return e.arts }),
+}
+
+// xrow is one row of extras.
+type xrow struct {
+	seq int64
+	extra
+}
+
+var extraColumns = []column[xrow]{
+	i64("seq", func(x *xrow) int64 { return x.seq }),
+	i8("kind", func(x *xrow) int8 { return x.kind }),
+	i16("ord", func(x *xrow) int16 { return x.ord }),
+	i32("ref", func(x *xrow) int32 { return x.ref }),
+	i64("span", func(x *xrow) int64 { return x.span }),
+}
+
+// krow is a dedup key and day of a batch, which candidates joins.
+type krow struct {
+	dkey int64
+	day  int32
+}
+
+var keyColumns = []column[krow]{
+	i64("dkey", func(k *krow) int64 { return k.dkey }),
+	i32("d", func(k *krow) int32 { return k.day }),
+}
+
+// seqColumns is a list of seqs.
+var seqColumns = []column[int64]{
+	i64("seq", func(seq *int64) int64 { return *seq }),
+}
