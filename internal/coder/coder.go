@@ -447,11 +447,11 @@ func exercise(toks []text.Token) bool {
 }
 
 // conditional reports whether the hypothetical cue of trigger t ("would",
-// "could", "will") is the consequence of a condition ("if", "unless",
+// "could", "will", "may", "might") is the consequence of a condition ("if", "unless",
 // "provided") stated after the trigger or opening the sentence.
 func conditional(cue string, toks []text.Token, t *trigger) bool {
 	switch strings.ToLower(cue) {
-	case "would", "could", "will", "'d":
+	case "would", "could", "will", "'d", "may", "might":
 	default:
 		return false
 	}
@@ -594,6 +594,7 @@ func (c *Coder) pickTriggers(s string, vs []dict.Match, ms []mention, toks []tex
 	// A statement that an actor must act is a demand (obligations), which
 	// stays when the statement would go.
 	obligations(out, ms, toks, false)
+	out = dropFronted(out, toks)
 	if len(out) > 1 {
 		kept := out[:0]
 		for _, t := range out {
@@ -612,6 +613,60 @@ func (c *Coder) pickTriggers(s string, vs []dict.Match, ms []mention, toks []tex
 		out = firstOfSentence(out)
 	}
 	return means(promises(out, toks), ms, toks)
+}
+
+// frontOpeners open a phrase set before the main clause that tells its
+// circumstances: "Despite a plea from the pope, ...", "With talks
+// stalled, ...", "Amid strikes, ...", "In a surprise move, ...".
+var frontOpeners = stemSet("despite", "with", "amid", "amidst", "in")
+
+// frontReach is how far the comma closing a fronted phrase may stand.
+const frontReach = 16
+
+// frontedComma returns the index of the comma that closes a phrase
+// opening the sentence with a word of frontOpeners, or -1.
+func frontedComma(toks []text.Token) int {
+	if len(toks) == 0 || !frontOpeners[toks[0].Stem] {
+		return -1
+	}
+	for k := 1; k < len(toks) && k <= frontReach; k++ {
+		if toks[k].Stem == "," {
+			return k
+		}
+	}
+	return -1
+}
+
+// dropFronted drops the triggers of a phrase that opens the sentence with
+// a word of frontOpeners and ends at a comma, when the main clause after
+// it has a trigger of its own: the phrase tells the circumstances of the
+// main clause's act ("Despite a plea for calm from the bishops, the
+// police raided the union's offices" is the raid, "In a surprise move,
+// Lisbon recalled its envoy from Luanda" the recall).
+// Statements (01) in the main clause do not count, and the triggers of
+// TABARI and PETRARCH verbs are left to their own rules.
+func dropFronted(ts []trigger, toks []text.Token) []trigger {
+	comma := frontedComma(toks)
+	if len(ts) < 2 || comma < 0 {
+		return ts
+	}
+	main := false
+	for _, t := range ts {
+		if t.Start > comma && t.verb.Code[:2] != "01" && !t.verb.Legacy {
+			main = true
+		}
+	}
+	if !main {
+		return ts
+	}
+	kept := ts[:0]
+	for _, t := range ts {
+		if t.End <= comma && !t.verb.Legacy {
+			continue
+		}
+		kept = append(kept, t)
+	}
+	return kept
 }
 
 // tabariArticles turn the word after them into a noun for TABARI.
@@ -925,6 +980,11 @@ func obligations(ts []trigger, ms []mention, toks []text.Token, legacy bool) {
 				k = ms[j].end // "Chadian and Nigerien troops must"
 			}
 			k = placeAfter(toks, k)
+			k = conjunctAfter(toks, k)
+			if k+1 < len(toks) && toks[k].Stem == "that" && pronouns[toks[k+1].Stem] {
+				// "told Chad that it must": the addressee is obliged.
+				k += 2
+			}
 			if k < len(toks) && (toks[k].Stem == "also" || toks[k].Stem == "now") {
 				k++
 			}
@@ -934,6 +994,29 @@ func obligations(ts []trigger, ms []mention, toks []text.Token, legacy bool) {
 			break
 		}
 	}
+}
+
+// conjunctReach is how many words a conjunct may have after its "and".
+const conjunctReach = 4
+
+// conjunctAfter returns the index of an obligation cue that follows a
+// conjunct of the obliged actor at k, one the dictionary does not name as
+// an actor of its group ("Ghana and its coastal neighbours must",
+// "Peru or any other buyer should"), or k when there is none: the
+// words after "and" or "or" are plain words up to the cue.
+func conjunctAfter(toks []text.Token, k int) int {
+	if k >= len(toks) || toks[k].Stem != "and" && toks[k].Stem != "or" {
+		return k
+	}
+	for j := k + 2; j < len(toks) && j <= k+1+conjunctReach; j++ {
+		if toks[j-1].Kind != text.Word || clauseBreaks[toks[j-1].Stem] {
+			return k
+		}
+		if obligationCues[toks[j].Stem] {
+			return j
+		}
+	}
+	return k
 }
 
 // promises folds a bare promise into the event promised: in "the rebels
