@@ -270,15 +270,22 @@ func (c *Coder) mentions(toks []text.Token, verbAt []bool, matches []dict.Match,
 		m.end = end
 		merged = append(merged, m)
 	}
+	ethnic(merged, toks)
 	merged = localize(merged, places, toks, verbAt)
 	possessiveCountry(merged, toks)
 	for i := range merged {
 		merged[i].prep = prepBefore(toks, merged[i].start)
 		merged[i].group = i
 	}
-	// Compounds: "A and B", "A, B and C", "both A and B".
+	// Compounds: "A and B", "A, B and C", "both A and B". The comma
+	// closing a fronted phrase ends it: in "Despite appeals by the UN,
+	// Sudanese troops ..." the troops are the main clause's subject.
+	front := frontedComma(toks)
 	for i := 1; i < len(merged); i++ {
 		gap := toks[merged[i-1].end:merged[i].start]
+		if front >= merged[i-1].end && front < merged[i].start {
+			continue
+		}
 		if isConjunction(gap, verbAt[merged[i-1].end:merged[i].start], headName(toks, verbAt, &merged[i])) {
 			merged[i].group = merged[i-1].group
 			if merged[i].prep == "" || merged[i].prep == "and" {
@@ -686,6 +693,29 @@ var armedSectors = map[string]bool{"MIL": true, "COP": true, "REB": true, "SEP":
 // bareLocal reports whether m is an agent with a local sector and no country.
 func bareLocal(m *mention) bool {
 	return m.kind == dict.Agent && m.country == "" && len(m.sectors) > 0 && localSectors[m.sectors[0]]
+}
+
+// ethnic makes a people named with "ethnic" before it a people apart from
+// the state its name comes from: "ethnic Hungarians", "ethnic Russian
+// voters" are most often a minority living in another country
+// (Hungarians in Slovakia, Russians in Latvia), which localize may then
+// give them. A bare people becomes civilians (CVL); an agent keeps
+// its sector.
+func ethnic(ms []mention, toks []text.Token) {
+	for i := range ms {
+		m := &ms[i]
+		if m.legacy || m.start == 0 || toks[m.start-1].Stem != "ethnic" || m.country == "" {
+			continue
+		}
+		switch {
+		case m.kind == dict.Agent && m.acode != "" && !m.prefix:
+			m.country, m.ownCountry = "", false
+			m.code = agentCode("", m)
+		case (m.kind == dict.Adjective || m.kind == dict.Country) && m.code == m.country:
+			m.kind, m.country, m.sectors = dict.Agent, "", []string{"CVL"}
+			m.acode, m.prefix, m.code = "CVL", false, "CVL"
+		}
+	}
 }
 
 // localize gives agents named without a country the country the sentence

@@ -295,7 +295,6 @@ func (c *Coder) sentence(sc *scratch, a *reader.Article, si int, sp text.Span, d
 		lowerCaps(a.Text, toks, sc.matches)
 	}
 	sc.mentions = c.mentions(toks, sc.verbAt, sc.matches, a.Date, sc.mentions[:0])
-	splitOpener(sc.mentions, toks)
 	if si > 0 {
 		sc.mentions = c.forward(sc, a, sc.sents[si-1], sc.mentions)
 	}
@@ -623,10 +622,10 @@ func (c *Coder) pickTriggers(s string, vs []dict.Match, ms []mention, toks []tex
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
-	out = background(out, toks)
 	// A statement that an actor must act is a demand (obligations), which
 	// stays when the statement would go.
 	obligations(out, ms, toks, false)
+	out = dropFronted(out, toks)
 	if len(out) > 1 {
 		kept := out[:0]
 		for _, t := range out {
@@ -647,71 +646,58 @@ func (c *Coder) pickTriggers(s string, vs []dict.Match, ms []mention, toks []tex
 	return means(promises(out, toks), ms, toks)
 }
 
-// backgroundOpeners open a sentence with a phrase that sets the scene
-// for the main clause after its comma: "Despite a court ban, ...",
-// "Amid a row over fishing quotas, ...", "In what officials called a
-// technical pause, ...".
-var backgroundOpeners = topicPhrases("despite", "in spite of", "notwithstanding", "amid", "amidst", "in what")
+// frontOpeners open a phrase set before the main clause that tells its
+// circumstances: "Despite a plea from the pope, ...", "With talks
+// stalled, ...", "Amid strikes, ...", "In a surprise move, ...".
+var frontOpeners = stemSet("despite", "notwithstanding", "with", "amid", "amidst", "in")
 
-// background drops the triggers of a sentence's opening background
-// phrase (backgroundOpeners) when its main clause, after the phrase's
-// comma, has a trigger of its own: the phrase names what the main event
-// happened despite or amid, an earlier or ongoing act, not the news.
-// ts is in text order; legacy verbs keep their own clause rules.
-func background(ts []trigger, toks []text.Token) []trigger {
-	comma := openerComma(toks)
-	main := false
-	for _, t := range ts {
-		main = main || t.Start > comma && !t.verb.Legacy
-	}
-	if comma < 0 || !main {
-		return ts
-	}
-	kept := ts[:0]
-	for _, t := range ts {
-		if t.Start < comma && !t.verb.Legacy {
-			continue
-		}
-		kept = append(kept, t)
-	}
-	return kept
-}
+// frontReach is how far the comma closing a fronted phrase may stand.
+const frontReach = 16
 
-// openerComma returns the index of the comma that closes a sentence's
-// opening background phrase (backgroundOpeners), -1 if there is none.
-func openerComma(toks []text.Token) int {
-	open := false
-	for _, o := range backgroundOpeners {
-		open = open || hasPhrase(toks, o)
-	}
-	if !open {
+// frontedComma returns the index of the comma that closes a phrase
+// opening the sentence with a word of frontOpeners, or -1.
+func frontedComma(toks []text.Token) int {
+	if len(toks) == 0 || !frontOpeners[toks[0].Stem] {
 		return -1
 	}
-	for k, t := range toks {
-		if t.Stem == "," {
+	for k := 1; k < len(toks) && k <= frontReach; k++ {
+		if toks[k].Stem == "," {
 			return k
 		}
 	}
 	return -1
 }
 
-// splitOpener parts the actors of a sentence's opening background phrase
-// from those of its main clause: the comma that closes the phrase lists
-// no compound ("Despite appeals from the Vatican, Nicaraguan police ..."
-// has two actors, not "the Vatican, Nicaraguan police").
-func splitOpener(ms []mention, toks []text.Token) {
-	comma := openerComma(toks)
-	if comma < 0 {
-		return
+// dropFronted drops the triggers of a phrase that opens the sentence with
+// a word of frontOpeners and ends at a comma, when the main clause after
+// it has a trigger of its own: the phrase tells the circumstances of the
+// main clause's act ("Despite a plea for calm from the bishops, the
+// police raided the union's offices" is the raid, "In a surprise move,
+// Lisbon recalled its envoy from Luanda" the recall).
+// Statements (01) in the main clause do not count, and the triggers of
+// TABARI and PETRARCH verbs are left to their own rules.
+func dropFronted(ts []trigger, toks []text.Token) []trigger {
+	comma := frontedComma(toks)
+	if len(ts) < 2 || comma < 0 {
+		return ts
 	}
-	for i := 1; i < len(ms); i++ {
-		if old := ms[i].group; ms[i].start > comma && ms[i-1].end <= comma && old == ms[i-1].group {
-			for j := i; j < len(ms) && ms[j].group == old; j++ {
-				ms[j].group = i
-			}
-			ms[i].prep = prepBefore(toks, ms[i].start)
+	main := false
+	for _, t := range ts {
+		if t.Start > comma && t.verb.Code[:2] != "01" && !t.verb.Legacy {
+			main = true
 		}
 	}
+	if !main {
+		return ts
+	}
+	kept := ts[:0]
+	for _, t := range ts {
+		if t.End <= comma && !t.verb.Legacy {
+			continue
+		}
+		kept = append(kept, t)
+	}
+	return kept
 }
 
 // tabariArticles turn the word after them into a noun for TABARI.

@@ -39,6 +39,11 @@ func roles(t *trigger, ti int, ts []trigger, ms []mention, toks []text.Token, s 
 		if l := subjectBefore(t, ti, ts, ms, toks); l >= 0 {
 			tgts = members(ms, l)
 		}
+		if len(srcs) == 0 {
+			if i := custodyState(t, ms, toks); i >= 0 {
+				srcs = []int{i}
+			}
+		}
 		return srcs, tgts, true
 	}
 	// "welcomed talks between Israel and Hamas": a verb whose object is a
@@ -103,6 +108,34 @@ func roles(t *trigger, ti int, ts []trigger, ms []mention, toks []text.Token, s 
 		}
 	}
 	return srcs, tgts, false
+}
+
+// custodyWords open a trigger that only a state's authorities do: arrest,
+// detention, imprisonment, deportation.
+var custodyWords = stemSet("arrest", "arrested", "detain", "detained", "jail", "jailed", "imprison", "imprisoned",
+	"deport", "deported", "incarcerate", "incarcerated")
+
+// custodyState returns, for a passive custody trigger with no agent ("two
+// tourists were detained in Iran"), the state it took place in, whose
+// authorities did it: a country named after "in" in the trigger or within
+// four words after it, in its clause. It returns -1 when there is none.
+func custodyState(t *trigger, ms []mention, toks []text.Token) int {
+	if !custodyWords[toks[t.Start].Stem] {
+		return -1
+	}
+	for i := range ms {
+		m := &ms[i]
+		if m.start <= t.Start || m.start > t.End+4 {
+			continue
+		}
+		if hasBreak(toks[t.Start:m.start]) {
+			return -1
+		}
+		if m.prep == "in" && m.kind == dict.Country && m.code == m.country && m.country != "" {
+			return i
+		}
+	}
+	return -1
 }
 
 // pairObject returns, for a trigger without a target, the pair of the noun
@@ -293,6 +326,37 @@ func subjectBefore(t *trigger, ti int, ts []trigger, ms []mention, toks []text.T
 	return -1
 }
 
+// bracketed reports whether mention i stands inside round brackets that
+// close before end, right after an earlier mention: a gloss or a short
+// name of that mention ("Ennahda (Renaissance) deputies", "the Workers'
+// Party (PT) said"), which is the subject.
+func bracketed(ms []mention, i int, toks []text.Token, end int) bool {
+	m := &ms[i]
+	open := m.start - 1
+	for open >= 0 && open >= m.start-3 && toks[open].Stem != "(" {
+		open--
+	}
+	if open < 1 || open < m.start-3 || toks[open].Stem != "(" {
+		return false
+	}
+	closed := false
+	for k := m.end; k < end && k <= m.end+3; k++ {
+		if toks[k].Stem == ")" {
+			closed = true
+			break
+		}
+	}
+	if !closed {
+		return false
+	}
+	for j := range ms {
+		if j != i && ms[j].end == open {
+			return true
+		}
+	}
+	return false
+}
+
 // parentheticalStarts open a phrase set off by commas after a noun phrase:
 // an appositive ("Ghana, a close ally of Britain,") or a relative clause
 // ("Peru, which borders Ecuador,").
@@ -305,6 +369,9 @@ var parentheticalStarts = stemSet("a", "an", "the", "one", "which", "who", "whos
 // its members are a compound, or "and" follows the closing comma.
 func parenthetical(ms []mention, i int, toks []text.Token, end int) bool {
 	m := &ms[i]
+	if bracketed(ms, i, toks, end) {
+		return true
+	}
 	open := -1
 	for k := m.start - 1; k > 0; k-- {
 		if toks[k].Stem == "," {
@@ -566,6 +633,10 @@ func isPassive(t *trigger, toks []text.Token, s string) bool {
 	if toks[t.Start].Stem == "under" {
 		return true
 	}
+	// "two detainees died after beatings": who dies suffers the act.
+	if sufferVerbs[toks[t.Start].Stem] {
+		return true
+	}
 	for k := t.Start - 1; k >= 0 && k >= t.Start-3; k-- {
 		if toks[k].Stem == "under" {
 			return true
@@ -588,6 +659,10 @@ func isPassive(t *trigger, toks []text.Token, s string) bool {
 	}
 	return false
 }
+
+// sufferVerbs open a trigger whose subject suffers the act named after
+// them: "died of torture", "perished under shelling".
+var sufferVerbs = stemSet("die", "died", "perish", "perished")
 
 // statives are participles that after "be" mostly describe the subject's
 // own stance, not something done to it: "Greece is opposed to the plan",
@@ -692,6 +767,12 @@ func modality(t *trigger, ti int, ts []trigger, ms []mention, toks []text.Token,
 		st := toks[k].Stem
 		if st == "," || st == ";" || st == ":" || (clauseBreaks[st] && st != "that") {
 			break
+		}
+		if compounded(toks, k) {
+			// A cue closing a hyphenated adjective describes the noun,
+			// not the act: "its long-promised pay rise", "a
+			// much-threatened strike" happen now.
+			continue
 		}
 		switch {
 		case negCues[st]:

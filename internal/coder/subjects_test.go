@@ -47,7 +47,7 @@ func TestParenthetical(t *testing.T) {
 
 // A stative participle after "be" is no passive unless "by" follows.
 func TestStativeParticiple(t *testing.T) {
-	checkEvents(t, "Greece is opposed to Turkish mediation in the dispute.", []string{"11 GRC TUR"}, []string{"11 - GRC"})
+	checkEvents(t, "Greece is opposed to Turkish mediation in the dispute.", []string{"12 GRC TUR"}, []string{"12 - GRC"})
 	checkEvents(t, "The plan was opposed by Greece.", []string{"11 GRC "}, nil)
 }
 

@@ -13,13 +13,13 @@ const dataDir = "../../../shared/eval"
 // floors are the committed minimum scores: a change that lowers coding
 // quality below them fails. Raise them as the coder improves.
 var floors = map[string]map[string]float64{
-	"plover": {"event_type": 0.83, "source_country_f1": 0.86, "target_country_f1": 0.63, "source_sector_accuracy": 0.59},
-	"cameo":  {"root": 0.86, "base": 0.70, "exact": 0.63},
+	"plover": {"event_type": 0.88, "source_country_f1": 0.90, "target_country_f1": 0.67, "source_sector_accuracy": 0.63},
+	"cameo":  {"root": 0.90, "base": 0.75, "exact": 0.71},
 	// Records coded exactly as expected, with the suite's own dictionaries.
 	"tabari":   {"pass_rate": 0.95},
 	"petrarch": {"pass_rate": 0.82},
 	// The project's own set, built in: it runs without ../shared.
-	"sitrep": {"root": 0.88, "exact": 0.79, "source": 0.76, "target": 0.56, "modality": 0.81},
+	"sitrep": {"root": 0.88, "exact": 0.80, "source": 0.78, "target": 0.56, "modality": 0.81},
 }
 
 func TestSuitesAboveFloors(t *testing.T) {
