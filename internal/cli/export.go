@@ -39,7 +39,7 @@ or to -o FILE. jsonl writes what sitrep query --format jsonl does: each
 event as its first report, with num_mentions, num_sources and num_articles.
 
 Formats (--format):
-` + formatHelp() + `  parquet the events table as Parquet (needs -o): every column, the record as JSON
+` + formatHelp() + `  parquet the events view as Parquet (needs -o): every column
 With gdelt, csv and parquet, NumMentions, NumSources and NumArticles count
 the reports folded into each event.
 

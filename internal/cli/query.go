@@ -92,9 +92,12 @@ num_sources and num_articles.
 --cursor of the next page is printed on standard error.
 
 --sql runs one SELECT (or WITH ... SELECT) on a read-only connection; other
-statements are refused. Tables: articles, events (one row a happening,
-with record, its first report as JSON), mentions (one row a report, with
-record and event_id) and schema_version.
+statements are refused. Views: events (one row a happening: id, date,
+actor codes and countries, CAMEO, Goldstein, quad class, PLOVER, ACLED,
+modality, place, report counts, evidence sentence and trigger) and
+mentions (one row a report, with event_id, article_id, sentence and
+trigger); tables: articles, and the numbered rows the views read
+(event_rows, mention_rows, extras, dict).
 
 The store is opened read-only, so several queries can run at once, but not
 while sitrep ingest or sitrep serve has it open.`,
