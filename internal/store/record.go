@@ -76,13 +76,6 @@ func actorCode(a *event.Actor) string {
 	return a.Code
 }
 
-func actorCountry(a *event.Actor) string {
-	if a == nil {
-		return ""
-	}
-	return a.Country
-}
-
 // dedupKey hashes what makes two reports the same happening, besides their
 // dates (see the package doc): source and target codes, CAMEO base, place
 // (lower-cased country and resolved name, else name as written) and
@@ -161,14 +154,12 @@ func (d day) String() string {
 	if m <= 2 {
 		y++
 	}
-	b := make([]byte, 10)
-	for i, v := range []struct{ n, w, at int }{{y, 4, 0}, {m, 2, 5}, {dd, 2, 8}} {
-		_ = i
-		for j := v.at + v.w - 1; j >= v.at; j-- {
-			b[j] = byte('0' + v.n%10)
-			v.n /= 10
+	b := []byte("0000-00-00")
+	for _, f := range []struct{ n, from, to int }{{y, 0, 4}, {m, 5, 7}, {dd, 8, 10}} {
+		for j := f.to - 1; j >= f.from; j-- {
+			b[j] = byte('0' + f.n%10)
+			f.n /= 10
 		}
 	}
-	b[4], b[7] = '-', '-'
 	return string(b)
 }

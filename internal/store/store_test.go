@@ -733,6 +733,12 @@ func TestParseDay(t *testing.T) {
 		if got, want := parseDay(s), day(tm.Unix()/86400); got != want {
 			t.Errorf("parseDay(%q) = %d, want %d", s, got, want)
 		}
+		if got := day(tm.Unix() / 86400).String(); got != s {
+			t.Errorf("day of %s prints as %q", s, got)
+		}
+	}
+	if noDay.String() != "" {
+		t.Errorf("noDay prints as %q", noDay.String())
 	}
 	for _, s := range []string{"", "2023-02-29", "2024-13-01", "2024-1-01", "20240101", "2024-01-0x"} {
 		if got := parseDay(s); got != noDay {
