@@ -68,4 +68,6 @@ func TestProtestForReform(t *testing.T) {
 func TestObligedPhrase(t *testing.T) {
 	hasCode(t, "The Dutch finance minister declared that Greece and other indebted states should cut spending.", "100", "NLDGOV", "GRC")
 	hasCode(t, "The Polish foreign minister told Belarus that it must respect the border treaty.", "100", "POLGOV", "BLR")
+	hasCode(t, "The Brazilian foreign minister said Paraguay and its smaller neighbours must close the border crossings used by smugglers.", "100", "BRAGOV", "PRY")
+	hasCode(t, "The Norwegian foreign minister told Sudan that it must let aid convoys reach Darfur.", "1055", "NORGOV", "SDN")
 }

@@ -1,16 +1,6 @@
 package coder
 
-import (
-	"strings"
-	"testing"
-)
-
-// The obliged actor may be a compound whose second conjunct the
-// dictionary does not know ("Paraguay and its smaller neighbours must"):
-// fails without conjunctAfter.
-func TestObligationOfConjunct(t *testing.T) {
-	hasCode(t, "The Brazilian foreign minister said Paraguay and its smaller neighbours must close the border crossings used by smugglers.", "100", "BRAGOV", "PRY")
-}
+import "testing"
 
 // A modal cue that closes a hyphenated adjective describes the noun, and
 // the act it describes happens now: fails without the compounded check
@@ -31,47 +21,11 @@ func TestBracketedGlossIsNoSubject(t *testing.T) {
 	wantEvent(t, "Kataib Hezbollah (a militia party) halted its attacks on US troops.", "087", "IRQUAFKTH", "USAMIL")
 }
 
-// noRoot fails if coding text gives an event whose CAMEO code starts
-// with root.
-func noRoot(t *testing.T, text, root string) {
-	t.Helper()
-	es := codeText(t, text)
-	for i := range es {
-		if strings.HasPrefix(es[i].CAMEO.Code, root) {
-			t.Errorf("%q: want no %s event; got %s", text, root, describe(es))
-			return
-		}
-	}
-}
-
-// A phrase opening the sentence before a comma tells the circumstances
-// of the main clause's act, and its own triggers go when the main clause
-// has one: fails without dropFronted.
-func TestFrontedPhraseGivesWay(t *testing.T) {
-	s := "Despite calls for calm from the Arab League, Sudanese troops attacked rebel positions in Kordofan."
-	noRoot(t, s, "02")
-	hasCode(t, s, "190", "", "")
-}
-
-// The comma that closes a fronted phrase ends a list: the actor after it
-// is the main clause's subject, not a member of a compound with the
-// actor before it: fails without the frontedComma check in mentions.
-func TestFrontedCommaEndsCompound(t *testing.T) {
-	wantEvent(t, "Despite calls for calm from the Arab League, Sudanese troops attacked rebel positions in Kordofan.", "190", "SDNMIL", "REB")
-}
-
 // A people named with "ethnic" is not the state its name comes from:
 // "ethnic Turkish villagers" in Bulgaria are no Turkish actor. Fails
 // without ethnic.
 func TestEthnicPeopleIsNoState(t *testing.T) {
 	wantEvent(t, "Ethnic Turkish fighters ambushed a police patrol near the border.", "190", "REB", "COP")
-}
-
-// "told Y that it must": a pronoun after "that" standing for the
-// addressee makes the addressee the obliged actor: fails without the
-// "that" + pronoun step of obligations.
-func TestObligationOfAddressee(t *testing.T) {
-	hasCode(t, "The Norwegian foreign minister told Sudan that it must let aid convoys reach Darfur.", "1055", "NORGOV", "SDN")
 }
 
 // Who dies of an act suffers it: the subject of "died after beatings" is

@@ -302,17 +302,13 @@ func (c *encoder) encode(m *mrow, e *event.Event) {
 		c.k.int(n.Number)
 		c.k.flag(n.Approximate)
 		c.k.str(n.Object)
-		m.extras = append(m.extras, extra{kind: xCount, ord: int16(i), ref: c.number(), span: span(n.Start, n.End)})
-		if slice(c.a.text, n.Start, n.End) != n.Text {
-			m.extras = append(m.extras, extra{kind: xText, ord: int16(fieldCount + i), ref: c.str(n.Text)})
-		}
+		ref := c.number()
+		m.extras = append(m.extras, extra{kind: xCount, ord: int16(i), ref: ref, span: c.textField(m, fieldCount+i, n.Text, n.Start, n.End)})
 	}
 	for i := range e.Locations {
 		l := &e.Locations[i]
-		m.extras = append(m.extras, extra{kind: xPlace, ord: int16(i), ref: c.place(l), span: span(l.Start, l.End)})
-		if slice(c.a.text, l.Start, l.End) != l.Name {
-			m.extras = append(m.extras, extra{kind: xText, ord: int16(fieldPlace + i), ref: c.str(l.Name)})
-		}
+		ref := c.place(l)
+		m.extras = append(m.extras, extra{kind: xPlace, ord: int16(i), ref: ref, span: c.textField(m, fieldPlace+i, l.Name, l.Start, l.End)})
 	}
 	if len(m.extras) > 0 {
 		m.flags |= fExtras

@@ -36,7 +36,7 @@ const (
 // opens and grown by writes. Number 0 means "none" in every column.
 type dictionary struct {
 	mu    sync.RWMutex
-	ids   map[string]int32 // appendKey → number
+	ids   map[string]int32 // key (see key) → number
 	vals  [][]string       // number-1 → tuple
 	kinds []byte           // number-1 → kind
 	saved int              // entries up to here are in the dict table
@@ -68,7 +68,7 @@ func (d *dictionary) load(ctx context.Context, db *sql.DB) error {
 		if err := json.Unmarshal([]byte(val), &tuple); err != nil {
 			return fmt.Errorf("load dictionary: entry %d: %w", id, err)
 		}
-		d.ids[string(appendKey(nil, kind[0], tuple))] = id
+		d.ids[string(keyOf(kind[0], tuple))] = id
 		d.vals = append(d.vals, tuple)
 		d.kinds = append(d.kinds, kind[0])
 	}
@@ -153,14 +153,14 @@ func parseKey(k []byte) (byte, []string) {
 	return kind, tuple
 }
 
-// appendKey appends the key of a tuple to b.
-func appendKey(b []byte, kind byte, tuple []string) []byte {
-	b = append(b, kind)
+// keyOf returns the key of a tuple.
+func keyOf(kind byte, tuple []string) []byte {
+	var k key
+	k.start(kind)
 	for _, f := range tuple {
-		b = binary.AppendUvarint(b, uint64(len(f)))
-		b = append(b, f...)
+		k.str(f)
 	}
-	return b
+	return k.b
 }
 
 // tuple returns entry id, nil for 0 or an unknown number.
@@ -205,7 +205,7 @@ func (d *dictionary) rollback() {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	for i := d.saved; i < len(d.vals); i++ {
-		delete(d.ids, string(appendKey(nil, d.kinds[i], d.vals[i])))
+		delete(d.ids, string(keyOf(d.kinds[i], d.vals[i])))
 	}
 	d.vals, d.kinds = d.vals[:d.saved], d.kinds[:d.saved]
 }
@@ -226,7 +226,7 @@ func (d *dictionary) matching(kind byte, ok func(t []string) bool) []int32 {
 
 // lookup returns the number of the tuple of kind if it has one.
 func (d *dictionary) lookup(kind byte, tuple ...string) (int32, bool) {
-	key := appendKey(nil, kind, tuple)
+	key := keyOf(kind, tuple)
 	d.mu.RLock()
 	defer d.mu.RUnlock()
 	id, ok := d.ids[string(key)]

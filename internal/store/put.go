@@ -280,11 +280,7 @@ func (s *DuckDB) insert(ctx context.Context, todo []prepared, aseqs []int64, ms 
 
 	rows := make([]mrow, len(ms))
 	var xs []xrow
-	type tally struct {
-		mentions          int32
-		articles, sources map[int64]bool
-	}
-	tallies := map[int64]*tally{}
+	tallies := tallies{}
 	touched := map[int64]bool{}
 	for i := range ms {
 		m := &ms[i]
@@ -296,14 +292,7 @@ func (s *DuckDB) insert(ctx context.Context, todo []prepared, aseqs []int64, ms 
 			touched[m.event] = true
 			continue
 		}
-		t := tallies[m.event]
-		if t == nil {
-			t = &tally{articles: map[int64]bool{}, sources: map[int64]bool{}}
-			tallies[m.event] = t
-		}
-		t.mentions++
-		t.articles[m.aseq] = true
-		t.sources[int64(m.row.skey)] = true
+		tallies.add(m.event, m.row.skey, m.aseq)
 	}
 	var es []erow
 	for i := range ms {
@@ -311,9 +300,9 @@ func (s *DuckDB) insert(ctx context.Context, todo []prepared, aseqs []int64, ms 
 		if !m.first {
 			continue
 		}
-		t := tallies[m.seq]
-		es = append(es, erow{seq: m.seq, day: m.day, src: m.row.src, tgt: m.row.tgt, coding: m.row.coding, place: m.row.place,
-			dkey: m.dkey, mentions: t.mentions, sources: int32(len(t.sources)), arts: int32(len(t.articles))})
+		e := tallies.row(m.seq)
+		e.day, e.src, e.tgt, e.coding, e.place, e.dkey = m.day, m.row.src, m.row.tgt, m.row.coding, m.row.place, m.dkey
+		es = append(es, e)
 	}
 	if err := insertRows(ctx, s, s.mentionFunc, rows, "mention_rows"); err != nil {
 		return err
@@ -343,32 +332,22 @@ func (s *DuckDB) recount(ctx context.Context, touched map[int64]bool) error {
 	if err != nil {
 		return fmt.Errorf("recount: %w", err)
 	}
-	type tally struct {
-		mentions          int32
-		sources, articles map[int64]bool
-	}
-	tallies := map[int64]*tally{}
+	tallies := tallies{}
 	for rows.Next() {
-		var seq, skey, aseq int64
+		var seq, aseq int64
+		var skey int32
 		if err := rows.Scan(&seq, &skey, &aseq); err != nil {
 			rows.Close()
 			return fmt.Errorf("recount: %w", err)
 		}
-		t := tallies[seq]
-		if t == nil {
-			t = &tally{sources: map[int64]bool{}, articles: map[int64]bool{}}
-			tallies[seq] = t
-		}
-		t.mentions++
-		t.sources[skey] = true
-		t.articles[aseq] = true
+		tallies.add(seq, skey, aseq)
 	}
 	if err := rows.Close(); err != nil {
 		return fmt.Errorf("recount: %w", err)
 	}
 	es := make([]erow, 0, len(tallies))
-	for seq, t := range tallies {
-		es = append(es, erow{seq: seq, mentions: t.mentions, sources: int32(len(t.sources)), arts: int32(len(t.articles))})
+	for seq := range tallies {
+		es = append(es, tallies.row(seq))
 	}
 	s.eventFunc.rows = es
 	defer func() { s.eventFunc.rows = nil }()
@@ -378,6 +357,32 @@ func (s *DuckDB) recount(ctx context.Context, touched map[int64]bool) error {
 		return fmt.Errorf("recount: %w", err)
 	}
 	return nil
+}
+
+// tallies count the mentions of events by event seq: num_mentions, the
+// distinct publishers of num_sources and articles of num_articles.
+type tallies map[int64]*tally
+
+type tally struct {
+	mentions          int32
+	sources, articles map[int64]bool
+}
+
+func (ts tallies) add(event int64, skey int32, aseq int64) {
+	t := ts[event]
+	if t == nil {
+		t = &tally{sources: map[int64]bool{}, articles: map[int64]bool{}}
+		ts[event] = t
+	}
+	t.mentions++
+	t.sources[int64(skey)] = true
+	t.articles[aseq] = true
+}
+
+// row returns the event row of seq with its counts.
+func (ts tallies) row(seq int64) erow {
+	t := ts[seq]
+	return erow{seq: seq, mentions: t.mentions, sources: int32(len(t.sources)), arts: int32(len(t.articles))}
 }
 
 // insertRows inserts rows into table through its table function.
@@ -422,7 +427,7 @@ func (s *DuckDB) appendDict(conn driver.Conn) error {
 // mention of the replaced articles by ID.
 func (s *DuckDB) unfold(ctx context.Context, replaced []int64) ([]mention, map[string]int64, error) {
 	const affected = `SELECT DISTINCT event FROM mention_rows WHERE aseq IN (SELECT unnest(?::BIGINT[]))`
-	rows, arts, err := s.loadRows(ctx, s.w, `SELECT `+mentionCols+` FROM mention_rows m WHERE m.event IN (`+affected+`) ORDER BY m.seq`, replaced)
+	rows, arts, err := s.loadRows(ctx, s.w, nil, `SELECT `+mentionCols+` FROM mention_rows m WHERE m.event IN (`+affected+`) ORDER BY m.seq`, replaced)
 	if err != nil {
 		return nil, nil, fmt.Errorf("unfold: %w", err)
 	}

@@ -46,6 +46,7 @@ const (
 	iActorCode       = 0
 	iCodingCode      = 0
 	iCodingRoot      = 2
+	iCodingGoldstein = 4
 	iCodingQuad      = 5
 	iCodingPLOVER    = 6
 	iCodingACLED     = 8
@@ -125,12 +126,17 @@ func scanMention(rows *sql.Rows, m *mrow, more ...any) error {
 	err := rows.Scan(append([]any{&m.seq, &m.event, &m.idHi, &m.idLo, &m.aseq, &d, &m.mode, &m.src, &m.srcSpan, &m.tgt, &m.tgtSpan,
 		&m.coding, &m.place, &m.placeSpan, &m.attrib, &m.attribSpan, &m.sentence, &m.span, &m.trigger, &m.sentIndex,
 		&m.rule, &m.confidence, &m.skey, &m.flags}, more...)...)
-	m.day = noDay
-	if d.Valid {
-		m.day = day(d.Int32)
-	}
+	m.day = dayOf(d)
 	m.extras = nil
 	return err
+}
+
+// dayOf reads a day column, noDay for NULL.
+func dayOf(d sql.NullInt32) day {
+	if !d.Valid {
+		return noDay
+	}
+	return day(d.Int32)
 }
 
 // querier is what reading needs of a *sql.DB, *sql.Tx or *sql.Conn.
@@ -149,8 +155,9 @@ func marks[T any](vals []T) (string, []any) {
 }
 
 // loadRows runs q, which selects mentionCols, and completes the rows with
-// their extras and articles (by aseq).
-func (s *DuckDB) loadRows(ctx context.Context, db querier, q string, args ...any) ([]mrow, map[int64]*stored, error) {
+// their extras and articles (by aseq): those of arts, which may be nil,
+// and the others it reads.
+func (s *DuckDB) loadRows(ctx context.Context, db querier, arts map[int64]*stored, q string, args ...any) ([]mrow, map[int64]*stored, error) {
 	rows, err := db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, nil, err
@@ -167,7 +174,9 @@ func (s *DuckDB) loadRows(ctx context.Context, db querier, q string, args ...any
 	if err := rows.Close(); err != nil {
 		return nil, nil, err
 	}
-	arts := map[int64]*stored{}
+	if arts == nil {
+		arts = map[int64]*stored{}
+	}
 	if err := s.complete(ctx, db, ms, arts); err != nil {
 		return nil, nil, err
 	}
@@ -243,8 +252,10 @@ func (s *DuckDB) complete(ctx context.Context, db querier, ms []mrow, arts map[i
 // The order of Events: newest first, undated last, then in storing order.
 const eventOrder = `ORDER BY e.day DESC NULLS LAST, e.seq`
 
-func encodeCursor(r *Row, seq int64) string {
-	return base64.RawURLEncoding.EncodeToString([]byte(r.Date + "\x00" + strconv.FormatInt(seq, 10)))
+// encodeCursor names the place of an event in that order: its event row's
+// day and seq.
+func encodeCursor(d day, seq int64) string {
+	return base64.RawURLEncoding.EncodeToString([]byte(d.String() + "\x00" + strconv.FormatInt(seq, 10)))
 }
 
 // cursorWhere adds the condition "after the row the cursor names".
@@ -280,7 +291,7 @@ func (s *DuckDB) Events(ctx context.Context, f Filter) ([]Row, string, error) {
 		limit = DefaultLimit
 	}
 	limit = min(limit, MaxLimit)
-	out, seqs, err := s.page(ctx, w, limit+1)
+	out, cursors, err := s.page(ctx, w, limit+1)
 	if err != nil {
 		return nil, "", fmt.Errorf("events: %w", err)
 	}
@@ -288,7 +299,7 @@ func (s *DuckDB) Events(ctx context.Context, f Filter) ([]Row, string, error) {
 		return out, "", nil
 	}
 	out = out[:limit]
-	return out, encodeCursor(&out[limit-1], seqs[limit-1]), nil
+	return out, cursors[limit-1], nil
 }
 
 // counts are an event's report counts.
@@ -299,28 +310,31 @@ func (c counts) set(r *Row) {
 }
 
 // page returns the first n events matching w in the order of Events, with
-// their seqs. It sorts the narrow event rows first and then reads the
+// their cursors. It sorts the narrow event rows first and then reads the
 // first mentions of the page alone, in the same transaction.
-func (s *DuckDB) page(ctx context.Context, w *where, n int) ([]Row, []int64, error) {
+func (s *DuckDB) page(ctx context.Context, w *where, n int) ([]Row, []string, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, nil, err
 	}
 	defer tx.Rollback()
-	rows, err := tx.QueryContext(ctx, `SELECT e.seq, e.num_mentions, e.num_sources, e.num_articles FROM event_rows e WHERE `+w.sql()+` `+eventOrder+` LIMIT ?`, append(w.args, n)...)
+	rows, err := tx.QueryContext(ctx, `SELECT e.seq, e.day, e.num_mentions, e.num_sources, e.num_articles FROM event_rows e WHERE `+w.sql()+` `+eventOrder+` LIMIT ?`, append(w.args, n)...)
 	if err != nil {
 		return nil, nil, err
 	}
 	var seqs []int64
+	var cursors []string
 	cs := map[int64]counts{}
 	for rows.Next() {
 		var seq int64
+		var d sql.NullInt32
 		var c counts
-		if err := rows.Scan(&seq, &c.mentions, &c.sources, &c.articles); err != nil {
+		if err := rows.Scan(&seq, &d, &c.mentions, &c.sources, &c.articles); err != nil {
 			rows.Close()
 			return nil, nil, err
 		}
 		seqs = append(seqs, seq)
+		cursors = append(cursors, encodeCursor(dayOf(d), seq))
 		cs[seq] = c
 	}
 	if err := rows.Close(); err != nil {
@@ -330,7 +344,7 @@ func (s *DuckDB) page(ctx context.Context, w *where, n int) ([]Row, []int64, err
 		return nil, nil, nil
 	}
 	list, args := marks(seqs)
-	ms, arts, err := s.loadRows(ctx, tx, `SELECT `+mentionCols+` FROM mention_rows m WHERE m.seq IN (`+list+`)`, args...)
+	ms, arts, err := s.loadRows(ctx, tx, nil, `SELECT `+mentionCols+` FROM mention_rows m WHERE m.seq IN (`+list+`)`, args...)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -350,7 +364,7 @@ func (s *DuckDB) page(ctx context.Context, w *where, n int) ([]Row, []int64, err
 		cs[seq].set(&r)
 		out = append(out, r)
 	}
-	return out, seqs, nil
+	return out, cursors, nil
 }
 
 // eachChunk is how many events Each decodes at a time.
@@ -429,7 +443,10 @@ var seriesKey = map[string]struct {
 	"quad":   {"e.coding", field(iCodingQuad)},
 	"plover": {"e.coding", field(iCodingPLOVER)},
 	"acled": {"e.coding", func(t []string) string {
-		return map[bool]string{true: field(iCodingACLEDType)(t)}[field(iCodingACLED)(t) != ""]
+		if field(iCodingACLED)(t) == "" {
+			return "" // no ACLED type
+		}
+		return field(iCodingACLEDType)(t)
 	}},
 	"country": {"e.place", field(iPlaceCountry)},
 	"source":  {"e.src", field(iActorCode)},
@@ -533,7 +550,7 @@ func (s *DuckDB) Dyads(ctx context.Context, f Filter, n int) ([]Dyad, error) {
 			sums[p] = x
 		}
 		x.n += c
-		x.g += float64(c) * atof(field(4)(s.dict.tuple(coding)))
+		x.g += float64(c) * atof(field(iCodingGoldstein)(s.dict.tuple(coding)))
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("dyads: %w", err)
@@ -568,23 +585,8 @@ func (s *DuckDB) Article(ctx context.Context, id string) (*ArticleRow, []Row, er
 	}
 	a.Date = date.String
 	arts := map[int64]*stored{aseq: {id: a.ID, date: a.Date, url: a.URL, source: a.Publisher, text: a.Text}}
-	rows, err := tx.QueryContext(ctx, `SELECT `+mentionCols+` FROM mention_rows m WHERE m.aseq = ?`, aseq)
+	ms, _, err := s.loadRows(ctx, tx, arts, `SELECT `+mentionCols+` FROM mention_rows m WHERE m.aseq = ?`, aseq)
 	if err != nil {
-		return nil, nil, fmt.Errorf("article %q: %w", id, err)
-	}
-	var ms []mrow
-	for rows.Next() {
-		var m mrow
-		if err := scanMention(rows, &m); err != nil {
-			rows.Close()
-			return nil, nil, fmt.Errorf("article %q: %w", id, err)
-		}
-		ms = append(ms, m)
-	}
-	if err := rows.Close(); err != nil {
-		return nil, nil, fmt.Errorf("article %q: %w", id, err)
-	}
-	if err := s.complete(ctx, tx, ms, arts); err != nil {
 		return nil, nil, fmt.Errorf("article %q: %w", id, err)
 	}
 	cs, err := eventCounts(ctx, tx, ms)
@@ -671,7 +673,7 @@ func (s *DuckDB) Mentions(ctx context.Context, id string) ([]event.Event, error)
 	if seq == 0 {
 		return nil, fmt.Errorf("event %q: %w", id, ErrNotFound)
 	}
-	ms, arts, err := s.loadRows(ctx, tx, `SELECT `+mentionCols+` FROM mention_rows m WHERE m.event = ? ORDER BY m.seq`, seq)
+	ms, arts, err := s.loadRows(ctx, tx, nil, `SELECT `+mentionCols+` FROM mention_rows m WHERE m.event = ? ORDER BY m.seq`, seq)
 	if err != nil {
 		return nil, fmt.Errorf("mentions of %q: %w", id, err)
 	}
