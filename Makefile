@@ -27,7 +27,7 @@ bench:
 # ceiling for the schema, and latency on stores of 1,000,000 events (each
 # million-event benchmark builds its store first, about half a minute).
 bench-store:
-	$(GO) test -run '^$$' -bench 'PutBatch|EngineCeiling' -benchtime 20x ./internal/store
+	$(GO) test -run '^$$' -bench 'PutBatch|Writer|EngineCeiling' -benchtime 50x ./internal/store
 	$(GO) test -run '^$$' -bench 'Million' -benchtime 50x ./internal/store
 	$(GO) test -run '^$$' -bench 'APIMillion' -benchtime 50x ./internal/server
 

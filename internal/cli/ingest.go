@@ -157,25 +157,22 @@ func ingestInto(ctx context.Context, e *env, s store.Store, c *coder.Coder, opts
 	}
 	start := time.Now()
 	lastLog := start
-	var total store.PutStats
+	// The writer stores each batch while the next is coded; it goes on
+	// after an interrupt, so that what was coded is stored.
+	w := store.NewWriter(context.WithoutCancel(ctx), s, store.PutOptions{Replace: opts.Replace})
 	var docs []store.Doc
-	flush := func(ctx context.Context) error {
+	flush := func() error {
 		if len(docs) == 0 {
 			return nil
 		}
-		st, err := s.PutBatch(ctx, docs, store.PutOptions{Replace: opts.Replace})
+		err := w.Put(docs)
+		docs = nil // the writer has them now
 		if err != nil {
 			return err
 		}
-		docs = docs[:0]
-		total.Articles += st.Articles
-		total.Replaced += st.Replaced
-		total.Skipped += st.Skipped
-		total.Mentions += st.Mentions
-		total.Events += st.Events
-		total.Merged += st.Merged
 		if bar == nil && !opts.Quiet && time.Since(lastLog) >= opts.logEvery {
 			lastLog = time.Now()
+			total := w.Stats()
 			fmt.Fprintf(e.stderr, "sitrep: %d articles stored, %d skipped; %d events, %d mentions merged (%.0fs)\n",
 				total.Articles, total.Skipped, total.Events, total.Merged, time.Since(start).Seconds())
 		}
@@ -187,7 +184,7 @@ func ingestInto(ctx context.Context, e *env, s store.Store, c *coder.Coder, opts
 		Emit: func(a *reader.Article, es []event.Event) error {
 			docs = append(docs, store.Doc{Article: a, Events: es})
 			if len(docs) >= opts.Batch {
-				return flush(ctx)
+				return flush()
 			}
 			return nil
 		},
@@ -200,7 +197,12 @@ func ingestInto(ctx context.Context, e *env, s store.Store, c *coder.Coder, opts
 	})
 	// Store what was coded before an interrupt, so that nothing coded is
 	// lost; a failed store is reported as such.
-	if ferr := flush(context.WithoutCancel(ctx)); ferr != nil && (err == nil || errors.Is(err, context.Canceled)) {
+	ferr := flush()
+	total, werr := w.Close()
+	if ferr == nil {
+		ferr = werr
+	}
+	if ferr != nil && (err == nil || errors.Is(err, context.Canceled)) {
 		err = ferr
 	}
 	if bar != nil {

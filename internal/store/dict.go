@@ -77,8 +77,11 @@ func (d *dictionary) load(ctx context.Context, db *sql.DB) error {
 }
 
 // numberOf returns the number of the tuple whose key is k (see key),
-// adding it if new. Only the writer adds; it saves new entries (pending)
-// in its transaction and calls commit or rollback after it.
+// adding it if new. Any goroutine may add: a number once handed out stays
+// the tuple's, in memory, even if the write that meant to save it fails.
+// Each write saves every entry not yet saved (pending) in its transaction
+// and marks them saved (commit) when it commits, so an entry is in the
+// dict table before or with the first rows that use it.
 func (d *dictionary) numberOf(k []byte) int32 {
 	d.mu.RLock()
 	id, ok := d.ids[string(k)]
@@ -184,30 +187,19 @@ func (d *dictionary) string(id int32) string {
 	return ""
 }
 
-// pending returns the entries added since the last commit, from number
-// first.
+// pending returns the entries not yet saved, from number first.
 func (d *dictionary) pending() (first int32, kinds []byte, vals [][]string) {
 	d.mu.RLock()
 	defer d.mu.RUnlock()
 	return int32(d.saved + 1), d.kinds[d.saved:], d.vals[d.saved:]
 }
 
-// commit marks every entry saved.
-func (d *dictionary) commit() {
+// commit marks the entries up to number last saved: what pending returned
+// to a write that committed. Entries numbered since stay pending.
+func (d *dictionary) commit(last int32) {
 	d.mu.Lock()
-	d.saved = len(d.vals)
+	d.saved = max(d.saved, int(last))
 	d.mu.Unlock()
-}
-
-// rollback forgets the entries added since the last commit: the write that
-// added them did not happen.
-func (d *dictionary) rollback() {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	for i := d.saved; i < len(d.vals); i++ {
-		delete(d.ids, string(keyOf(d.kinds[i], d.vals[i])))
-	}
-	d.vals, d.kinds = d.vals[:d.saved], d.kinds[:d.saved]
 }
 
 // matching returns the numbers of the entries of kind that pass ok, for

@@ -31,14 +31,17 @@ type DuckDB struct {
 	w    *sql.Conn
 	seq  int64 // the last mention seq handed out
 	aseq int64 // the last article seq handed out
+	idx  *index // what writes look up in memory; nil until the first
 
 	// dict is the dictionary of the numbered tuples (see dict.go).
 	dict *dictionary
+	// encoders keeps encoders, and the numbers they have looked up, from
+	// one batch to the next.
+	encoders sync.Pool
 	// The table functions w inserts rows with (see udf.go).
 	mentionFunc *tableFunc[mrow]
 	eventFunc   *tableFunc[erow]
 	extraFunc   *tableFunc[xrow]
-	keyFunc     *tableFunc[krow]
 	seqFunc     *tableFunc[int64]
 }
 
@@ -177,15 +180,12 @@ func (s *DuckDB) registerTableFuncs() error {
 	if s.extraFunc, err = newTableFunc("sitrep_extras", extraColumns); err != nil {
 		return err
 	}
-	if s.keyFunc, err = newTableFunc("sitrep_keys", keyColumns); err != nil {
-		return err
-	}
 	if s.seqFunc, err = newTableFunc("sitrep_seqs", seqColumns); err != nil {
 		return err
 	}
 	for name, f := range map[string]duckdb.ParallelChunkTableFunction{
 		s.mentionFunc.name: s.mentionFunc.udf(), s.eventFunc.name: s.eventFunc.udf(), s.extraFunc.name: s.extraFunc.udf(),
-		s.keyFunc.name: s.keyFunc.udf(), s.seqFunc.name: s.seqFunc.udf(),
+		s.seqFunc.name: s.seqFunc.udf(),
 	} {
 		if err := duckdb.RegisterTableUDF(s.w, name, f); err != nil {
 			return fmt.Errorf("register %s: %w", name, err)

@@ -30,7 +30,7 @@ func (s *DuckDB) Put(ctx context.Context, a *reader.Article, es []event.Event) e
 
 // articleSHA hashes what Put compares: the article's fields and its event
 // IDs in order.
-func articleSHA(a *reader.Article, es []event.Event) string {
+func articleSHA(a *reader.Article, es []*event.Event) string {
 	h := sha256.New()
 	for _, f := range []string{a.ID, a.Date, a.Title, a.URL, a.Source, a.Language, a.Text} {
 		h.Write([]byte(f))
@@ -57,78 +57,137 @@ type mention struct {
 	row   mrow
 }
 
-// candidate is an event a report may be folded into.
-type candidate struct {
-	seq    int64
-	day    day
-	stored bool
+// Batch is docs made ready to store by Prepare: their events given IDs and
+// their rows numbered against the store's dictionary. Write stores it.
+type Batch struct {
+	docs    []prepared
+	ms      []mention // every doc's, in order
+	skipped int       // docs a later doc with the same article ID replaced
 }
 
-// prepared is a doc ready to store: its own copy of the events, with IDs.
+// prepared is a doc ready to store.
 type prepared struct {
-	a   *reader.Article
-	es  []event.Event
-	sha string
+	a      *reader.Article
+	sha    string
+	art    stored
+	lo, hi int // its mentions in Batch.ms
 }
 
-func prepare(d Doc) (prepared, error) {
+// prepareEvents returns the events of d to store: each with an ID and d's
+// article ID, the first of any two with the same ID. Events that already
+// have both are not copied, so the caller must leave them alone until the
+// batch is written.
+func prepareEvents(d Doc) ([]*event.Event, error) {
 	a := d.Article
 	if a == nil {
-		return prepared{}, fmt.Errorf("nil article")
+		return nil, fmt.Errorf("nil article")
 	}
 	if a.ID == "" {
-		return prepared{}, fmt.Errorf("article without id (file %q, line %d)", a.File, a.Line)
+		return nil, fmt.Errorf("article without id (file %q, line %d)", a.File, a.Line)
 	}
-	es := make([]event.Event, 0, len(d.Events))
-	seen := make(map[string]bool, len(d.Events))
-	for _, e := range d.Events {
-		e.ArticleID = a.ID
-		if e.ID == "" {
-			e.SetID()
+	es := make([]*event.Event, 0, len(d.Events))
+	for i := range d.Events {
+		e := &d.Events[i]
+		if e.ID == "" || e.ArticleID != a.ID {
+			c := *e
+			c.ArticleID = a.ID
+			if c.ID == "" {
+				c.SetID()
+			}
+			e = &c
 		}
-		if seen[e.ID] { // the same report twice: keep the first
-			continue
+		if slices.ContainsFunc(es, func(o *event.Event) bool { return o.ID == e.ID }) {
+			continue // the same report twice: keep the first
 		}
-		seen[e.ID] = true
 		es = append(es, e)
 	}
-	return prepared{a: a, es: es, sha: articleSHA(a, es)}, nil
+	return es, nil
+}
+
+// Prepare makes docs ready to store; a later doc with the same article ID
+// wins. It does not touch the tables and may run while another batch is
+// written, which is how Writer keeps DuckDB busy.
+func (s *DuckDB) Prepare(docs []Doc) (*Batch, error) {
+	b := &Batch{}
+	byID := make(map[string]int, len(docs))
+	evs := make([][]*event.Event, 0, len(docs))
+	for _, d := range docs {
+		es, err := prepareEvents(d)
+		if err != nil {
+			return nil, fmt.Errorf("put: %w", err)
+		}
+		if i, ok := byID[d.Article.ID]; ok {
+			b.docs[i].a, evs[i] = d.Article, es
+			b.skipped++
+			continue
+		}
+		byID[d.Article.ID] = len(b.docs)
+		b.docs = append(b.docs, prepared{a: d.Article})
+		evs = append(evs, es)
+	}
+	n := 0
+	for _, es := range evs {
+		n += len(es)
+	}
+	b.ms = make([]mention, 0, n)
+	for i := range b.docs {
+		p := &b.docs[i]
+		a := p.a
+		p.sha = articleSHA(a, evs[i])
+		p.art = stored{id: a.ID, date: a.Date, url: a.URL, source: a.Source, text: a.Text,
+			skey: sourceKey(&event.Event{Publisher: a.Source, URL: a.URL})}
+		p.lo = len(b.ms)
+		for _, e := range evs[i] {
+			b.ms = append(b.ms, mention{e: e, day: parseDay(e.Date), dkey: dedupKey(e)})
+		}
+		p.hi = len(b.ms)
+	}
+	// p.art's address is fixed now that b.docs is.
+	for i := range b.docs {
+		for j := b.docs[i].lo; j < b.docs[i].hi; j++ {
+			b.ms[j].art = &b.docs[i].art
+		}
+	}
+	s.encode(b.ms)
+	return b, nil
 }
 
 // PutBatch stores docs in one transaction; see Store.PutBatch.
-func (s *DuckDB) PutBatch(ctx context.Context, docs []Doc, opts PutOptions) (st PutStats, err error) {
+func (s *DuckDB) PutBatch(ctx context.Context, docs []Doc, opts PutOptions) (PutStats, error) {
+	if s.readOnly {
+		return PutStats{}, fmt.Errorf("put: %w", ErrReadOnly)
+	}
+	b, err := s.Prepare(docs)
+	if err != nil {
+		return PutStats{}, err
+	}
+	return s.Write(ctx, b, opts)
+}
+
+// Write stores a prepared batch in one transaction, as PutBatch does.
+func (s *DuckDB) Write(ctx context.Context, b *Batch, opts PutOptions) (st PutStats, err error) {
 	if s.readOnly {
 		return st, fmt.Errorf("put: %w", ErrReadOnly)
 	}
-	// Prepare outside the lock; a later doc with the same ID wins.
-	byID := make(map[string]int, len(docs))
-	ps := make([]prepared, 0, len(docs))
-	for _, d := range docs {
-		p, err := prepare(d)
-		if err != nil {
-			return st, fmt.Errorf("put: %w", err)
-		}
-		if i, ok := byID[p.a.ID]; ok {
-			ps[i] = p
-			st.Skipped++
-			continue
-		}
-		byID[p.a.ID] = len(ps)
-		ps = append(ps, p)
-	}
-	if len(ps) == 0 {
+	st.Skipped = b.skipped
+	if len(b.docs) == 0 {
 		return st, ctx.Err()
 	}
-
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if err := ctx.Err(); err != nil {
 		return st, err
 	}
+	if err := s.loadIndex(ctx); err != nil {
+		return st, fmt.Errorf("put: %w", err)
+	}
 	if _, err := s.w.ExecContext(ctx, `BEGIN TRANSACTION`); err != nil {
 		return st, fmt.Errorf("put: %w", err)
 	}
 	seq, aseq := s.seq, s.aseq
+	var todo []*prepared
+	var ms []mention
+	var lastDict int32
 	defer func() {
 		if err == nil {
 			if _, err = s.w.ExecContext(ctx, `COMMIT`); err != nil {
@@ -138,44 +197,49 @@ func (s *DuckDB) PutBatch(ctx context.Context, docs []Doc, opts PutOptions) (st 
 		if err != nil {
 			// The context may be done: roll back regardless.
 			s.w.ExecContext(context.Background(), `ROLLBACK`)
-			s.dict.rollback()
+			s.idx = nil // it may hold what was rolled back
 			st = PutStats{}
 			err = fmt.Errorf("put: %w", err)
 			return
 		}
-		s.dict.commit()
+		s.dict.commit(lastDict)
 		s.seq, s.aseq = seq, aseq
+		s.idx.commit(todo, ms)
 	}()
 
 	// Which articles are stored already, and with what content.
-	ids := make([]string, len(ps))
-	for i := range ps {
-		ids[i] = ps[i].a.ID
+	var maybe []string
+	for i := range b.docs {
+		if _, ok := s.idx.arts[hashID(b.docs[i].a.ID)]; ok {
+			maybe = append(maybe, b.docs[i].a.ID)
+		}
 	}
 	type storedArticle struct {
 		sha string
 		seq int64
 	}
 	have := map[string]storedArticle{}
-	rows, err := s.w.QueryContext(ctx, `SELECT id, sha, seq FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))`, ids)
-	if err != nil {
-		return st, err
-	}
-	for rows.Next() {
-		var id string
-		var a storedArticle
-		if err := rows.Scan(&id, &a.sha, &a.seq); err != nil {
-			rows.Close()
+	if len(maybe) > 0 {
+		rows, err := s.w.QueryContext(ctx, `SELECT id, sha, seq FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))`, maybe)
+		if err != nil {
 			return st, err
 		}
-		have[id] = a
+		for rows.Next() {
+			var id string
+			var a storedArticle
+			if err := rows.Scan(&id, &a.sha, &a.seq); err != nil {
+				rows.Close()
+				return st, err
+			}
+			have[id] = a
+		}
+		if err := rows.Close(); err != nil {
+			return st, err
+		}
 	}
-	if err := rows.Close(); err != nil {
-		return st, err
-	}
-	var todo []prepared
 	var replaced []int64
-	for _, p := range ps {
+	for i := range b.docs {
+		p := &b.docs[i]
 		a, ok := have[p.a.ID]
 		switch {
 		case !ok:
@@ -193,56 +257,62 @@ func (s *DuckDB) PutBatch(ctx context.Context, docs []Doc, opts PutOptions) (st 
 
 	// Replacing: take out the articles, their mentions and the events those
 	// were folded into, and fold the other mentions of those events again.
-	var ms []mention
 	var oldSeq map[string]int64
 	if len(replaced) > 0 {
 		st.Replaced = len(replaced)
 		if ms, oldSeq, err = s.unfold(ctx, replaced); err != nil {
 			return st, err
 		}
+		for i := range ms {
+			ms[i].day, ms[i].dkey = parseDay(ms[i].e.Date), dedupKey(ms[i].e)
+		}
+		s.encode(ms)
 	}
-	arts := make([]stored, len(todo))
+	unfolded := len(ms)
+	if len(todo) == len(b.docs) && unfolded == 0 {
+		ms = b.ms
+	} else {
+		for _, p := range todo {
+			ms = append(ms, b.ms[p.lo:p.hi]...)
+		}
+	}
 	aseqs := make([]int64, len(todo))
+	k := unfolded
 	for i, p := range todo {
 		aseq++
 		aseqs[i] = aseq
-		arts[i] = stored{id: p.a.ID, date: p.a.Date, url: p.a.URL, source: p.a.Source, text: p.a.Text,
-			skey: sourceKey(&event.Event{Publisher: p.a.Source, URL: p.a.URL})}
-		for j := range p.es {
-			m := mention{e: &p.es[j], art: &arts[i], aseq: aseq}
+		for range p.hi - p.lo {
+			m := &ms[k]
+			k++
+			m.aseq = aseq
 			// A report the replaced article also had keeps its place in
 			// the storing order, so its event keeps its ID.
-			if old, ok := oldSeq[p.es[j].ID]; ok {
+			if old, ok := oldSeq[m.e.ID]; ok {
 				m.seq = old
 			} else {
 				seq++
 				m.seq = seq
 			}
-			ms = append(ms, m)
 		}
 	}
 	if len(oldSeq) > 0 {
 		slices.SortFunc(ms, func(a, b mention) int { return cmp.Compare(a.seq, b.seq) })
 	}
+	st.Events = s.fold(ms, &st)
 	for i := range ms {
-		ms[i].day = parseDay(ms[i].e.Date)
-		ms[i].dkey = dedupKey(ms[i].e)
+		m := &ms[i]
+		m.row.seq, m.row.event, m.row.aseq = m.seq, m.event, m.aseq
 	}
-	newEvents, err := s.fold(ctx, ms, &st)
-	if err != nil {
-		return st, err
-	}
-	s.encode(ms)
-	if err := s.insert(ctx, todo, aseqs, ms); err != nil {
+	if lastDict, err = s.insert(ctx, todo, aseqs, ms); err != nil {
 		return st, err
 	}
 	st.Articles = len(todo)
 	st.Mentions = len(ms)
-	st.Events = newEvents
 	return st, nil
 }
 
-// encode sets the row of every mention, on every CPU.
+// encode sets the row of every mention (seq, event and article aside), on
+// every CPU.
 func (s *DuckDB) encode(ms []mention) {
 	workers := min(runtime.GOMAXPROCS(0), 1+len(ms)/2000)
 	var wg sync.WaitGroup
@@ -250,38 +320,44 @@ func (s *DuckDB) encode(ms []mention) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			c := newEncoder(s.dict)
+			c, _ := s.encoders.Get().(*encoder)
+			if c == nil {
+				c = newEncoder(s.dict)
+			}
+			defer s.encoders.Put(c)
 			for i := w; i < len(ms); i += workers {
 				m := &ms[i]
 				c.a = m.art
 				m.row.day = m.day
 				c.encode(&m.row, m.e)
-				m.row.seq, m.row.event, m.row.aseq = m.seq, m.event, m.aseq
 			}
 		}()
 	}
 	wg.Wait()
 }
 
-// insert writes the articles, the new dictionary entries, the mentions,
-// their extras and the new events, and recounts the stored events that got
-// mentions.
-func (s *DuckDB) insert(ctx context.Context, todo []prepared, aseqs []int64, ms []mention) error {
+// insert writes the articles, the dictionary entries not yet saved, the
+// mentions, their extras and the new events, and recounts the stored
+// events that got mentions. It returns the last dictionary number saved.
+func (s *DuckDB) insert(ctx context.Context, todo []*prepared, aseqs []int64, ms []mention) (int32, error) {
+	var last int32
 	err := s.w.Raw(func(dc any) error {
 		conn := dc.(driver.Conn)
 		if err := appendArticles(conn, todo, aseqs); err != nil {
 			return err
 		}
-		return s.appendDict(conn)
+		var err error
+		last, err = s.appendDict(conn)
+		return err
 	})
 	if err != nil {
-		return err
+		return 0, err
 	}
 
 	rows := make([]mrow, len(ms))
 	var xs []xrow
-	tallies := tallies{}
-	touched := map[int64]bool{}
+	var fresh []tallyRow
+	var touched []int64
 	for i := range ms {
 		m := &ms[i]
 		rows[i] = m.row
@@ -289,67 +365,64 @@ func (s *DuckDB) insert(ctx context.Context, todo []prepared, aseqs []int64, ms 
 			xs = append(xs, xrow{seq: m.seq, extra: x})
 		}
 		if m.old {
-			touched[m.event] = true
+			touched = append(touched, m.event)
 			continue
 		}
-		tallies.add(m.event, m.row.skey, m.aseq)
+		fresh = append(fresh, tallyRow{m.event, m.row.skey, m.aseq})
 	}
-	var es []erow
+	// count orders the new events by seq, as ms orders their first
+	// mentions.
+	es := count(fresh)
+	n := 0
 	for i := range ms {
 		m := &ms[i]
 		if !m.first {
 			continue
 		}
-		e := tallies.row(m.seq)
+		e := &es[n]
+		n++
 		e.day, e.src, e.tgt, e.coding, e.place, e.dkey = m.day, m.row.src, m.row.tgt, m.row.coding, m.row.place, m.dkey
-		es = append(es, e)
 	}
 	if err := insertRows(ctx, s, s.mentionFunc, rows, "mention_rows"); err != nil {
-		return err
+		return 0, err
 	}
 	if err := insertRows(ctx, s, s.extraFunc, xs, "extras"); err != nil {
-		return err
+		return 0, err
 	}
 	if err := insertRows(ctx, s, s.eventFunc, es, "event_rows"); err != nil {
-		return err
+		return 0, err
 	}
-	if len(touched) == 0 {
-		return nil
+	if len(touched) > 0 {
+		if err := s.recount(ctx, touched); err != nil {
+			return 0, err
+		}
 	}
-	return s.recount(ctx, touched)
+	return last, nil
 }
 
-// recount sets the report counts of the stored events that got mentions,
-// from their mentions.
-func (s *DuckDB) recount(ctx context.Context, touched map[int64]bool) error {
-	list := make([]int64, 0, len(touched))
-	for seq := range touched {
-		list = append(list, seq)
-	}
-	s.seqFunc.rows = list
+// recount sets the report counts of the stored events that got mentions
+// (touched, by seq, repeats allowed), from their mentions.
+func (s *DuckDB) recount(ctx context.Context, touched []int64) error {
+	slices.Sort(touched)
+	s.seqFunc.rows = slices.Compact(touched)
 	defer func() { s.seqFunc.rows = nil }()
 	rows, err := s.w.QueryContext(ctx, `SELECT event, skey, aseq FROM mention_rows WHERE event IN (SELECT seq FROM sitrep_seqs())`)
 	if err != nil {
 		return fmt.Errorf("recount: %w", err)
 	}
-	tallies := tallies{}
+	var rs []tallyRow
 	for rows.Next() {
-		var seq, aseq int64
-		var skey int32
-		if err := rows.Scan(&seq, &skey, &aseq); err != nil {
+		var r tallyRow
+		if err := rows.Scan(&r.event, &r.skey, &r.aseq); err != nil {
 			rows.Close()
 			return fmt.Errorf("recount: %w", err)
 		}
-		tallies.add(seq, skey, aseq)
+		rs = append(rs, r)
 	}
 	if err := rows.Close(); err != nil {
 		return fmt.Errorf("recount: %w", err)
 	}
-	es := make([]erow, 0, len(tallies))
-	for seq := range tallies {
-		es = append(es, tallies.row(seq))
-	}
-	s.eventFunc.rows = es
+	s.eventFunc.rows = count(rs)
 	defer func() { s.eventFunc.rows = nil }()
 	q := `UPDATE event_rows SET num_mentions = u.num_mentions, num_sources = u.num_sources, num_articles = u.num_articles
 		FROM sitrep_event_rows() u WHERE event_rows.seq = u.seq`
@@ -359,30 +432,44 @@ func (s *DuckDB) recount(ctx context.Context, touched map[int64]bool) error {
 	return nil
 }
 
-// tallies count the mentions of events by event seq: num_mentions, the
-// distinct publishers of num_sources and articles of num_articles.
-type tallies map[int64]*tally
-
-type tally struct {
-	mentions          int32
-	sources, articles map[int64]bool
+// tallyRow is a mention as the counts of its event see it: which event,
+// which publisher (num_sources), which article (num_articles).
+type tallyRow struct {
+	event int64
+	skey  int32
+	aseq  int64
 }
 
-func (ts tallies) add(event int64, skey int32, aseq int64) {
-	t := ts[event]
-	if t == nil {
-		t = &tally{sources: map[int64]bool{}, articles: map[int64]bool{}}
-		ts[event] = t
+// count returns an event row for each event of rs, by seq, with its
+// num_mentions, num_sources and num_articles set. It sorts rs.
+func count(rs []tallyRow) []erow {
+	slices.SortFunc(rs, func(a, b tallyRow) int { return cmp.Compare(a.event, b.event) })
+	var es []erow
+	for i := 0; i < len(rs); {
+		j := i + 1
+		for j < len(rs) && rs[j].event == rs[i].event {
+			j++
+		}
+		g := rs[i:j]
+		e := erow{seq: g[0].event, mentions: int32(len(g)), sources: 1, arts: 1}
+		if len(g) > 1 {
+			e.sources = distinct(g, func(r tallyRow) int64 { return int64(r.skey) })
+			e.arts = distinct(g, func(r tallyRow) int64 { return r.aseq })
+		}
+		es = append(es, e)
+		i = j
 	}
-	t.mentions++
-	t.sources[int64(skey)] = true
-	t.articles[aseq] = true
+	return es
 }
 
-// row returns the event row of seq with its counts.
-func (ts tallies) row(seq int64) erow {
-	t := ts[seq]
-	return erow{seq: seq, mentions: t.mentions, sources: int32(len(t.sources)), arts: int32(len(t.articles))}
+// distinct counts the distinct values of f over g.
+func distinct(g []tallyRow, f func(tallyRow) int64) int32 {
+	vs := make([]int64, len(g))
+	for i, r := range g {
+		vs[i] = f(r)
+	}
+	slices.Sort(vs)
+	return int32(len(slices.Compact(vs)))
 }
 
 // insertRows inserts rows into table through its table function.
@@ -398,27 +485,28 @@ func insertRows[T any](ctx context.Context, s *DuckDB, f *tableFunc[T], rows []T
 	return nil
 }
 
-// appendDict saves the dictionary entries added since the last commit.
-func (s *DuckDB) appendDict(conn driver.Conn) error {
+// appendDict saves the dictionary entries not yet saved and returns the
+// number of the last.
+func (s *DuckDB) appendDict(conn driver.Conn) (int32, error) {
 	first, kinds, vals := s.dict.pending()
 	if len(vals) == 0 {
-		return nil
+		return 0, nil
 	}
 	a, err := duckdb.NewAppenderFromConn(conn, "", "dict")
 	if err != nil {
-		return fmt.Errorf("append dictionary: %w", err)
+		return 0, fmt.Errorf("append dictionary: %w", err)
 	}
 	for i := range vals {
 		b, _ := json.Marshal(vals[i])
 		if err := a.AppendRow(first+int32(i), string(kinds[i]), string(b)); err != nil {
 			a.Close()
-			return fmt.Errorf("append dictionary: %w", err)
+			return 0, fmt.Errorf("append dictionary: %w", err)
 		}
 	}
 	if err := a.Close(); err != nil {
-		return fmt.Errorf("append dictionary: %w", err)
+		return 0, fmt.Errorf("append dictionary: %w", err)
 	}
-	return nil
+	return first + int32(len(vals)) - 1, nil
 }
 
 // unfold deletes the replaced articles (by seq), their mentions and the
@@ -448,6 +536,25 @@ func (s *DuckDB) unfold(ctx context.Context, replaced []int64) ([]mention, map[s
 		}
 		ms = append(ms, mention{e: e, art: arts[r.aseq], aseq: r.aseq, seq: r.seq})
 	}
+	// The events go: take them out of the index too.
+	erows, err := s.w.QueryContext(ctx, `SELECT dkey, day, seq FROM event_rows WHERE day IS NOT NULL AND seq IN (`+affected+`)`, replaced)
+	if err != nil {
+		return nil, nil, fmt.Errorf("unfold: %w", err)
+	}
+	for erows.Next() {
+		var k keyDay
+		var seq int64
+		if err := erows.Scan(&k.key, &k.day, &seq); err != nil {
+			erows.Close()
+			return nil, nil, fmt.Errorf("unfold: %w", err)
+		}
+		if s.idx.events[k] == seq {
+			delete(s.idx.events, k)
+		}
+	}
+	if err := erows.Close(); err != nil {
+		return nil, nil, fmt.Errorf("unfold: %w", err)
+	}
 	for _, q := range []string{
 		`DELETE FROM extras WHERE seq IN (SELECT seq FROM mention_rows WHERE event IN (` + affected + `))`,
 		`DELETE FROM event_rows WHERE seq IN (` + affected + `)`,
@@ -465,82 +572,40 @@ func (s *DuckDB) unfold(ctx context.Context, replaced []int64) ([]mention, map[s
 // stored or earlier event of the same key whose date is at most a day away
 // (nearest, then oldest), else a new event of its own. It returns the
 // number of new events.
-func (s *DuckDB) fold(ctx context.Context, ms []mention, st *PutStats) (int, error) {
-	cands := map[int64][]candidate{}
-	if err := s.candidates(ctx, ms, cands); err != nil {
-		return 0, err
-	}
+func (s *DuckDB) fold(ms []mention, st *PutStats) int {
 	newEvents := 0
 	for i := range ms {
 		m := &ms[i]
+		m.first, m.old = false, false
 		if m.day != noDay {
-			best, bestDist := -1, day(0)
-			cs := cands[m.dkey]
-			for j, c := range cs {
-				d := c.day - m.day
-				if d < 0 {
-					d = -d
-				}
-				if d <= 1 && (best < 0 || d < bestDist || d == bestDist && c.seq < cs[best].seq) {
-					best, bestDist = j, d
-				}
-			}
-			if best >= 0 {
-				m.event = cs[best].seq
-				m.old = cs[best].stored
+			if seq, fresh, ok := s.idx.nearest(m.dkey, m.day); ok {
+				m.event, m.old = seq, !fresh
 				st.Merged++
 				continue
 			}
-			cands[m.dkey] = append(cs, candidate{seq: m.seq, day: m.day})
+			s.idx.events[keyDay{m.dkey, m.day}] = m.seq | inBatch
 		}
 		m.event = m.seq
 		m.first = true
 		newEvents++
 	}
-	return newEvents, nil
+	return newEvents
 }
 
-// candidates loads into cands the stored events that dated mentions of ms
-// may be folded into.
-func (s *DuckDB) candidates(ctx context.Context, ms []mention, cands map[int64][]candidate) error {
-	type kd struct {
-		k int64
-		d day
+// commit records in the index what a write stored: its articles and
+// events.
+func (x *index) commit(todo []*prepared, ms []mention) {
+	for _, p := range todo {
+		x.arts[hashID(p.a.ID)] = struct{}{}
 	}
-	seen := map[kd]bool{}
-	var keys []krow
 	for i := range ms {
-		m := &ms[i]
-		if m.day == noDay || seen[kd{m.dkey, m.day}] {
-			continue
+		if m := &ms[i]; m.first && m.day != noDay {
+			x.events[keyDay{m.dkey, m.day}] = m.seq
 		}
-		seen[kd{m.dkey, m.day}] = true
-		keys = append(keys, krow{m.dkey, int32(m.day)})
 	}
-	if len(keys) == 0 {
-		return nil
-	}
-	s.keyFunc.rows = keys
-	defer func() { s.keyFunc.rows = nil }()
-	rows, err := s.w.QueryContext(ctx, `SELECT DISTINCT e.seq, e.dkey, e.day
-		FROM event_rows e JOIN sitrep_keys() k ON e.dkey = k.dkey
-		WHERE e.day BETWEEN k.d - 1 AND k.d + 1`)
-	if err != nil {
-		return fmt.Errorf("find events to fold into: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		c := candidate{stored: true}
-		var k int64
-		if err := rows.Scan(&c.seq, &k, &c.day); err != nil {
-			return fmt.Errorf("find events to fold into: %w", err)
-		}
-		cands[k] = append(cands[k], c)
-	}
-	return rows.Err()
 }
 
-func appendArticles(conn driver.Conn, ps []prepared, aseqs []int64) error {
+func appendArticles(conn driver.Conn, ps []*prepared, aseqs []int64) error {
 	a, err := duckdb.NewAppenderFromConn(conn, "", "articles")
 	if err != nil {
 		return fmt.Errorf("append articles: %w", err)

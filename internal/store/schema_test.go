@@ -45,7 +45,7 @@ func TestConvertsVersion1Store(t *testing.T) {
 		es []event.Event
 	}{{a1, e1}, {a2, e2}} {
 		if _, err := db.ExecContext(ctx, `INSERT INTO articles VALUES (?, ?, ?::DATE, ?, ?, ?, ?, ?, ?, ?)`,
-			d.a.ID, i+1, d.a.Date, d.a.Title, d.a.URL, d.a.Source, d.a.Language, d.a.Text, articleSHA(d.a, d.es), time.Now()); err != nil {
+			d.a.ID, i+1, d.a.Date, d.a.Title, d.a.URL, d.a.Source, d.a.Language, d.a.Text, articleSHA(d.a, ptrs(d.es)), time.Now()); err != nil {
 			t.Fatal(err)
 		}
 		for _, e := range d.es {

@@ -61,6 +61,31 @@ func BenchmarkPutBatch(b *testing.B) {
 	b.ReportMetric(float64(events)/b.Elapsed().Seconds(), "events/s")
 }
 
+// BenchmarkWriter measures what BenchmarkPutBatch does through a Writer,
+// as sitrep ingest stores: each batch is prepared while the one before it
+// is written.
+func BenchmarkWriter(b *testing.B) {
+	st := openTemp(b)
+	sy := newSynth(1)
+	batches := make([][]Doc, b.N)
+	for i := range batches {
+		batches[i] = sy.batch(benchArticles)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	w := NewWriter(context.Background(), st, PutOptions{})
+	for i := 0; i < b.N; i++ {
+		if err := w.Put(batches[i]); err != nil {
+			b.Fatal(err)
+		}
+	}
+	total, err := w.Close()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportMetric(float64(total.Mentions)/b.Elapsed().Seconds(), "events/s")
+}
+
 // BenchmarkEngineCeiling measures what DuckDB itself takes to store events
 // in this schema, with no Go in the loop: each op inserts 10,000 mention
 // rows and 10,000 event rows with INSERT ... SELECT FROM range() and

@@ -179,7 +179,7 @@ func TestRoundTripKeepsEveryField(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := &ArticleRow{ID: a.ID, Date: a.Date, Title: a.Title, Text: a.Text, URL: a.URL, Publisher: a.Source, SHA: articleSHA(a, es)}
+	want := &ArticleRow{ID: a.ID, Date: a.Date, Title: a.Title, Text: a.Text, URL: a.URL, Publisher: a.Source, SHA: articleSHA(a, ptrs(es))}
 	if *got != *want {
 		t.Errorf("article:\n got %+v\nwant %+v", got, want)
 	}
@@ -763,4 +763,13 @@ func TestFirstKeyword(t *testing.T) {
 			t.Errorf("firstKeyword(%q) = %q, want %q", q, got, want)
 		}
 	}
+}
+
+// ptrs returns pointers to the events of es, as articleSHA takes them.
+func ptrs(es []event.Event) []*event.Event {
+	ps := make([]*event.Event, len(es))
+	for i := range es {
+		ps[i] = &es[i]
+	}
+	return ps
 }

@@ -253,17 +253,6 @@ var extraColumns = []column[xrow]{
 	i64("span", func(x *xrow) int64 { return x.span }),
 }
 
-// krow is a dedup key and day of a batch, which candidates joins.
-type krow struct {
-	dkey int64
-	day  int32
-}
-
-var keyColumns = []column[krow]{
-	i64("dkey", func(k *krow) int64 { return k.dkey }),
-	i32("d", func(k *krow) int32 { return k.day }),
-}
-
 // seqColumns is a list of seqs.
 var seqColumns = []column[int64]{
 	i64("seq", func(seq *int64) int64 { return *seq }),

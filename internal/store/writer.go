@@ -1,0 +1,117 @@
+package store
+
+import (
+	"context"
+	"sync"
+)
+
+// Writer stores batches of docs in the background, in the order Put gets
+// them, one transaction each (as PutBatch). With a DuckDB store, Put
+// prepares a batch (IDs, hashes, dictionary numbers: work for Go) in the
+// caller's goroutine while the one before it is written (work for DuckDB),
+// so the two overlap; with another Store the whole PutBatch runs in the
+// background.
+//
+// The docs given to Put belong to the Writer until Close returns: the
+// caller must not change them or reuse their slices.
+type Writer struct {
+	s    Store
+	opts PutOptions
+	ctx  context.Context
+	jobs chan job
+	done chan struct{}
+
+	mu  sync.Mutex
+	st  PutStats
+	err error
+}
+
+type job struct {
+	docs  []Doc
+	batch *Batch
+}
+
+// NewWriter starts a Writer storing into s with opts. ctx governs the
+// writes; to store what was given after an interrupt, pass a context that
+// the interrupt does not cancel.
+func NewWriter(ctx context.Context, s Store, opts PutOptions) *Writer {
+	w := &Writer{s: s, opts: opts, ctx: ctx, jobs: make(chan job, 1), done: make(chan struct{})}
+	go w.run()
+	return w
+}
+
+func (w *Writer) run() {
+	defer close(w.done)
+	for j := range w.jobs {
+		if w.Err() != nil {
+			continue // after a failed write, store nothing more
+		}
+		var st PutStats
+		var err error
+		if j.batch != nil {
+			st, err = w.s.(*DuckDB).Write(w.ctx, j.batch, w.opts)
+		} else {
+			st, err = w.s.PutBatch(w.ctx, j.docs, w.opts)
+		}
+		w.mu.Lock()
+		w.st.add(st)
+		if err != nil && w.err == nil {
+			w.err = err
+		}
+		w.mu.Unlock()
+	}
+}
+
+// Put queues docs to be stored. It blocks while the batch before the last
+// is being written, and returns the error of any earlier write: after one
+// fails, nothing more is stored.
+func (w *Writer) Put(docs []Doc) error {
+	if err := w.Err(); err != nil {
+		return err
+	}
+	if len(docs) == 0 {
+		return nil
+	}
+	j := job{docs: docs}
+	if d, ok := w.s.(*DuckDB); ok && !d.readOnly {
+		b, err := d.Prepare(docs)
+		if err != nil {
+			return err
+		}
+		j = job{batch: b}
+	}
+	w.jobs <- j
+	return nil
+}
+
+// Stats returns what the writes so far stored.
+func (w *Writer) Stats() PutStats {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.st
+}
+
+// Err returns the error of the first failed write, if any.
+func (w *Writer) Err() error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.err
+}
+
+// Close waits for the queued batches to be stored and returns what all
+// writes stored and the first error. Put must not be called after it.
+func (w *Writer) Close() (PutStats, error) {
+	close(w.jobs)
+	<-w.done
+	return w.Stats(), w.Err()
+}
+
+// add adds the counts of o to st.
+func (st *PutStats) add(o PutStats) {
+	st.Articles += o.Articles
+	st.Replaced += o.Replaced
+	st.Skipped += o.Skipped
+	st.Mentions += o.Mentions
+	st.Events += o.Events
+	st.Merged += o.Merged
+}

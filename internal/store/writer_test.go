@@ -1,0 +1,150 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/sitrep/sitrep/internal/reader"
+)
+
+// A Writer stores what PutBatch stores, in the order it got the batches.
+func TestWriterStoresAsPutBatch(t *testing.T) {
+	ctx := context.Background()
+	sy := newSynth(7)
+	batches := make([][]Doc, 5)
+	for i := range batches {
+		batches[i] = sy.batch(40)
+	}
+	one, many := openTemp(t), openTemp(t)
+	var want PutStats
+	for _, b := range batches {
+		st, err := one.PutBatch(ctx, b, PutOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want.add(st)
+	}
+	w := NewWriter(ctx, many, PutOptions{})
+	for _, b := range batches {
+		if err := w.Put(b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := w.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != want || want.Merged == 0 {
+		t.Errorf("writer stats %+v, PutBatch %+v (want equal, with merges)", got, want)
+	}
+	if a, b := snapshot(t, one), snapshot(t, many); a != b {
+		t.Errorf("the writer stored otherwise than PutBatch:\n%s\nvs\n%s", b, a)
+	}
+}
+
+// After a failed write a Writer stores nothing more and says why.
+func TestWriterStopsAtTheFirstError(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "ro.duckdb")
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	ro, err := OpenReadOnly(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	w := NewWriter(ctx, ro, PutOptions{})
+	sy := newSynth(8)
+	if err := w.Put(sy.batch(2)); err != nil {
+		t.Fatal(err) // queued; the write fails later
+	}
+	_, err = w.Close()
+	if !errors.Is(err, ErrReadOnly) {
+		t.Errorf("Close: %v, want ErrReadOnly", err)
+	}
+	if err := NewWriter(ctx, openTemp(t), PutOptions{}).Put([]Doc{{Article: &reader.Article{}}}); err == nil {
+		t.Errorf("an article without ID was queued")
+	}
+}
+
+// A store opened again folds new reports into the events stored before:
+// the write index is built from the tables.
+func TestDedupAfterReopening(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "s.duckdb")
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a1, e1 := article("a1", "2024-01-10", "Wire A", attack)
+	put(t, s, a1, e1)
+	s.Close()
+	if s, err = Open(ctx, path); err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	a2, e2 := article("a2", "2024-01-11", "Wire B", attackAgain)
+	st, err := s.PutBatch(ctx, []Doc{{a1, e1}, {a2, e2}}, PutOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := (PutStats{Articles: 1, Skipped: 1, Mentions: 1, Merged: 1}); st != want {
+		t.Errorf("stats %+v, want %+v", st, want)
+	}
+	rows := allRows(t, s, Filter{})
+	if len(rows) != 1 || rows[0].ID != e1[0].ID || rows[0].NumMentions != 2 || rows[0].NumSources != 2 {
+		t.Errorf("rows %+v", rows)
+	}
+}
+
+// Dictionary numbers handed out by a batch that was never written are
+// saved by the next write that stores anything, and reopening the store
+// reads every event back as it was.
+func TestNumbersOfAnUnwrittenBatch(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "s.duckdb")
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a1, e1 := article("a1", "2024-01-10", "Wire A", attack)
+	a2, e2 := article("a2", "2024-01-14", "Wire B", attackElsewhere, condemn)
+	if _, err := s.Prepare([]Doc{{a2, e2}}); err != nil { // numbers a2's tuples, never written
+		t.Fatal(err)
+	}
+	put(t, s, a1, e1)
+	if _, err := s.Prepare([]Doc{{a2, e2}}); err != nil { // nor is this one
+		t.Fatal(err)
+	}
+	s.Close()
+	if s, err = Open(ctx, path); err != nil {
+		t.Fatal(err)
+	}
+	put(t, s, a2, e2)
+	s.Close()
+	if s, err = OpenReadOnly(ctx, path); err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for _, want := range append(e1, e2...) {
+		got, ok := rowByID(allRows(t, s, Filter{}), want.ID)
+		if !ok || !reflect.DeepEqual(got.Event, want) {
+			t.Errorf("event %s read back as %+v, want %+v", want.ID, got.Event, want)
+		}
+	}
+}
+
+func rowByID(rows []Row, id string) (Row, bool) {
+	for _, r := range rows {
+		if r.ID == id {
+			return r, true
+		}
+	}
+	return Row{}, false
+}
