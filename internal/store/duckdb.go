@@ -29,8 +29,8 @@ type DuckDB struct {
 	// temporary tables and transaction stay with it.
 	mu   sync.Mutex
 	w    *sql.Conn
-	seq  int64 // the last mention seq handed out
-	aseq int64 // the last article seq handed out
+	seq  int64  // the last mention seq handed out
+	aseq int64  // the last article seq handed out
 	idx  *index // what writes look up in memory; nil until the first
 
 	// dict is the dictionary of the numbered tuples (see dict.go).
