@@ -58,8 +58,10 @@ type mention struct {
 }
 
 // Batch is docs made ready to store by Prepare: their events given IDs and
-// their rows numbered against the store's dictionary. Write stores it.
+// their rows numbered against the store's dictionary. Write stores it, in
+// the store that prepared it.
 type Batch struct {
+	s       *DuckDB
 	docs    []prepared
 	ms      []mention // every doc's, in order
 	skipped int       // docs a later doc with the same article ID replaced
@@ -108,7 +110,7 @@ func prepareEvents(d Doc) ([]*event.Event, error) {
 // wins. It does not touch the tables and may run while another batch is
 // written, which is how Writer keeps DuckDB busy.
 func (s *DuckDB) Prepare(docs []Doc) (*Batch, error) {
-	b := &Batch{}
+	b := &Batch{s: s}
 	byID := make(map[string]int, len(docs))
 	evs := make([][]*event.Event, 0, len(docs))
 	for _, d := range docs {
@@ -168,6 +170,9 @@ func (s *DuckDB) PutBatch(ctx context.Context, docs []Doc, opts PutOptions) (Put
 func (s *DuckDB) Write(ctx context.Context, b *Batch, opts PutOptions) (st PutStats, err error) {
 	if s.readOnly {
 		return st, fmt.Errorf("put: %w", ErrReadOnly)
+	}
+	if b.s != s {
+		return st, fmt.Errorf("put: a batch prepared by another store")
 	}
 	st.Skipped = b.skipped
 	if len(b.docs) == 0 {
