@@ -531,6 +531,11 @@ var months = stemSet("january", "february", "march", "april", "may", "june", "ju
 // To Fuad Hussein").
 var nameBreaks = stemSet("to", "of", "and", "in", "on", "at", "for", "from", "by", "with", "as", "the", "a", "an")
 
+// commonCapitals are common nouns that news style writes with a capital
+// ("Latvian Web sites", "Iranian Internet users"): they go on from a country
+// word as its noun, not as the rest of a proper name.
+var commonCapitals = stemSet("web", "internet")
+
 // absorbNames extends a phrase over a following run of capitalised words the
 // dictionaries do not know: "foreign minister Fuad Hussein", and the
 // machine-translation artefact "to the Iraqi foreign minister To Fuad Hussein".
@@ -539,7 +544,7 @@ func absorbNames(toks []text.Token, end, limit int) int {
 	for j < limit {
 		t := toks[j]
 		// "Israel Friday reimposed ...": a day or month ends a name.
-		if t.Kind == text.Word && t.Case&text.Capitalized != 0 && !dayWords[t.Stem] && !months[t.Stem] && !nameBreaks[t.Stem] {
+		if t.Kind == text.Word && t.Case&text.Capitalized != 0 && !dayWords[t.Stem] && !months[t.Stem] && !nameBreaks[t.Stem] && !commonCapitals[t.Stem] {
 			j++
 			continue
 		}

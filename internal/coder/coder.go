@@ -219,22 +219,24 @@ func lowerCaps(s string, toks []text.Token, ms []dict.Match) {
 var dayWords = stemSet("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday")
 
 // matchVerbs returns the verb pattern matches of toks, the tokens of s, and
-// those that match once the day words and their "on" are left out, mapped
-// back to toks.
+// those that match once the day words and their "on", and the appositives
+// set between a verb's object and the rest of its phrase (appositiveEnd),
+// are left out, mapped back to toks.
 func (c *Coder) matchVerbs(sc *scratch, s string, toks []text.Token) []dict.Match {
 	vs := c.dict.MatchVerbs(s, toks, sc.verbs[:0])
-	days := false
-	for k := 1; k < len(toks); k++ {
-		if dayWords[toks[k].Stem] {
-			days = true
-			break
-		}
+	skip := false
+	for k := 1; k < len(toks) && !skip; k++ {
+		skip = dayWords[toks[k].Stem] || appositiveEnd(toks, vs, k) > 0
 	}
-	if !days {
+	if !skip {
 		return vs
 	}
 	sc.view, sc.viewAt = sc.view[:0], sc.viewAt[:0]
-	for k := range toks {
+	for k := 0; k < len(toks); k++ {
+		if end := appositiveEnd(toks, vs, k); end > 0 {
+			k = end - 1
+			continue
+		}
 		if k > 0 && dayWords[toks[k].Stem] || toks[k].Stem == "on" && k+1 < len(toks) && dayWords[toks[k+1].Stem] {
 			continue
 		}
@@ -247,12 +249,69 @@ func (c *Coder) matchVerbs(sc *scratch, s string, toks []text.Token) []dict.Matc
 	for _, m := range vs[n:] {
 		start, end := sc.viewAt[m.Start], sc.viewAt[m.End-1]+1
 		if end-start == m.End-m.Start {
-			continue // no day word inside: found in toks already
+			continue // nothing left out inside: found in toks already
 		}
 		m.Start, m.End = start, end
 		kept = append(kept, m)
 	}
 	return kept
+}
+
+// appositiveReach is how many words an appositive may have: "the French
+// ambassador", "a Norwegian charity".
+const appositiveReach = 4
+
+// appositiveDeterminers open a descriptive appositive: ", the French
+// ambassador,", ", a Norwegian charity,".
+var appositiveDeterminers = stemSet("the", "a", "an")
+
+// particles go on with a verb's phrase after its object: "ordered the
+// monitors out", "pushed the rebels back".
+var particles = stemSet("out", "back", "off", "away", "down", "up")
+
+// appositiveEnd returns the index after the closing comma of an
+// appositive that the comma at k opens, 0 if there is none. An appositive
+// renames the word before it ("ordered the French ambassador, Joel
+// Meyer, to leave", "urged the police chief, Douglas Kanja, to act"):
+// one to appositiveReach words, either names (capitalised, perhaps after
+// "the") or a phrase opened by "the" or "a", with no verb pattern
+// starting in it (vs) and no clause word; and the verb's phrase must go
+// on after it with a preposition or a particle, or the comma closes
+// something else ("freed the driver, Ali Musa, journalists said").
+func appositiveEnd(toks []text.Token, vs []dict.Match, k int) int {
+	if k < 1 || toks[k].Stem != "," || toks[k-1].Kind != text.Word {
+		return 0
+	}
+	end := k + 1
+	for end < len(toks) && toks[end].Stem != "," {
+		end++
+	}
+	words := toks[k+1 : end]
+	if len(words) == 0 || len(words) > appositiveReach || end+1 >= len(toks) {
+		return 0
+	}
+	next := toks[end+1].Stem
+	if !prepositions[next] && !particles[next] {
+		return 0
+	}
+	names := true
+	for i, t := range words {
+		if t.Kind != text.Word || t.Case&text.VerbForm != 0 || clauseBreaks[t.Stem] || t.Stem == "and" || t.Stem == "or" {
+			return 0
+		}
+		if t.Case&(text.Capitalized|text.AllCaps) == 0 && !(i == 0 && appositiveDeterminers[t.Stem]) {
+			names = false
+		}
+	}
+	if !names && !appositiveDeterminers[words[0].Stem] {
+		return 0
+	}
+	for _, m := range vs {
+		if m.Start > k && m.Start < end {
+			return 0
+		}
+	}
+	return end + 1
 }
 
 // trigger is an accepted verb pattern match.
@@ -268,6 +327,10 @@ type trigger struct {
 	// agent is the mention, plus one, that names who used the means of a
 	// generic violence verb ("killed in Turkish drone strikes"), 0 if none.
 	agent int
+	// ruledOut is set when a predicate after the trigger says its act will
+	// not be done ("any easing of the embargo is out of the question", see
+	// ruledOutActs).
+	ruledOut bool
 }
 
 func (c *Coder) sentence(sc *scratch, a *reader.Article, si int, sp text.Span, dst []event.Event) []event.Event {
@@ -318,6 +381,8 @@ func (c *Coder) sentence(sc *scratch, a *reader.Article, si int, sp text.Span, d
 				tgts = members(ms, after)
 			} else if after := sceneTarget(t, ti, sc.triggers, ms, toks, srcs); after >= 0 {
 				tgts = members(ms, after)
+			} else if before := spokenTarget(t, ms, toks, srcs); before >= 0 {
+				tgts = members(ms, before)
 			}
 		}
 		if len(srcs) == 0 && t.agent > 0 {
@@ -343,6 +408,10 @@ func (c *Coder) sentence(sc *scratch, a *reader.Article, si int, sp text.Span, d
 		switch {
 		case t.verb.Literal:
 			// The dictionary's own code, as written (dict.Verb.Literal).
+		case t.ruledOut:
+			if c, ok := refused(code); ok {
+				code, rule, mod = c, rule+" (ruled out: "+c+")", event.Asserted
+			}
 		case mod == event.Future && forceRoots[code[:2]] && preparing(a.Text, toks, t):
 			// "the army prepared to storm the town": readying force is a
 			// show of military posture (150), not a threat, which is said.
@@ -624,7 +693,10 @@ func (c *Coder) pickTriggers(s string, vs []dict.Match, ms []mention, toks []tex
 	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	// A statement that an actor must act is a demand (obligations), which
 	// stays when the statement would go.
+	out = commitments(out, toks)
 	obligations(out, ms, toks, false)
+	spokenProtests(s, out, ms, toks)
+	out = ruledOutActs(out, toks)
 	out = dropFronted(out, toks)
 	if len(out) > 1 {
 		kept := out[:0]
@@ -1056,15 +1128,21 @@ func obligedPhrase(toks []text.Token, k int, ts []trigger) int {
 	return k
 }
 
+// namedActs end a promise that names what is promised, cooperating:
+// the "to" after it tells the purpose, not a second act promised
+// ("pledged to cooperate to fight smuggling").
+var namedActs = stemSet("cooperate", "together", "closely")
+
 // promises folds a bare promise into the event promised: in "the rebels
 // vowed to attack", "agreed to withdraw", the generic intent (030) gives way
 // to the promised event, marked as announced for the future (which makes it
-// a threat or a specific intent, see announced).
+// a threat or a specific intent, see announced). A promise to cooperate
+// keeps its own code (namedActs).
 func promises(ts []trigger, toks []text.Token) []trigger {
 	kept := ts[:0]
 	for i := 0; i < len(ts); i++ {
 		t := ts[i]
-		if t.verb.Code == "030" && i+1 < len(ts) && ts[i+1].Start-t.End <= 2 && ts[i+1].verb.Code[:2] != "03" {
+		if t.verb.Code == "030" && i+1 < len(ts) && ts[i+1].Start-t.End <= 2 && ts[i+1].verb.Code[:2] != "03" && !namedActs[toks[t.End-1].Stem] {
 			gap := toks[t.End:ts[i+1].Start]
 			if len(gap) == 0 || gap[len(gap)-1].Stem == "to" || t.End > 0 && toks[t.End-1].Stem == "to" {
 				next := ts[i+1]

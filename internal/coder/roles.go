@@ -512,7 +512,8 @@ func scanAfter(from int, t *trigger, ti int, ts []trigger, ms []mention, toks []
 		// actor is the object: "sanctioned officials reported to have ...".
 		// A legacy verb too: PETRARCH's parse puts the speaker of a
 		// trailing attribution in the main clause, outside the verb phrase.
-		if m.end < len(toks) && reportVerbs[toks[m.end].Stem] && speakerComma(toks, m.start) {
+		// "Protested" said (spokenProtests) is a reporting verb too.
+		if m.end < len(toks) && (reportVerbs[toks[m.end].Stem] || protestedBy(ts, toks, m.end)) && speakerComma(toks, m.start) {
 			continue
 		}
 		return first(ms, i)

@@ -13,8 +13,8 @@ const dataDir = "../../../shared/eval"
 // floors are the committed minimum scores: a change that lowers coding
 // quality below them fails. Raise them as the coder improves.
 var floors = map[string]map[string]float64{
-	"plover": {"event_type": 0.88, "source_country_f1": 0.90, "target_country_f1": 0.67, "source_sector_accuracy": 0.63},
-	"cameo":  {"root": 0.90, "base": 0.75, "exact": 0.71},
+	"plover": {"event_type": 0.90, "source_country_f1": 0.90, "target_country_f1": 0.67, "source_sector_accuracy": 0.63},
+	"cameo":  {"root": 0.91, "base": 0.76, "exact": 0.71},
 	// Records coded exactly as expected, with the suite's own dictionaries.
 	"tabari":   {"pass_rate": 0.95},
 	"petrarch": {"pass_rate": 0.82},
