@@ -187,9 +187,11 @@ var ruledOutStem = text.Stem("ruled")
 // what is said of it.
 var copulaForms = stemSet("is", "are", "was", "were", "be", "been", "remains", "remained")
 
-// ruledOutAdverbs may stand between the copula and the phrase: "is
-// still out of the question".
-var ruledOutAdverbs = stemSet("currently", "still", "now", "simply", "clearly", "absolutely", "completely",
+// midAdverbs may stand inside a verb group: between a copula and what
+// is said of the subject ("is still out of the question"), and between
+// the parties of an agreement, their modal and its verb ("they would
+// now work together", see commitments).
+var midAdverbs = stemSet("currently", "still", "now", "simply", "clearly", "absolutely", "completely",
 	"totally", "definitely", "also", "firmly", "already")
 
 // ruledOutReach is how many tokens the subject may run on after the
@@ -224,7 +226,7 @@ func ruledOutAt(t *trigger, toks []text.Token) int {
 			continue
 		}
 		j := k + 1
-		for j < len(toks) && ruledOutAdverbs[toks[j].Stem] {
+		for j < len(toks) && midAdverbs[toks[j].Stem] {
 			j++
 		}
 		for _, p := range ruledOutPhrases {
@@ -312,7 +314,7 @@ func commitments(ts []trigger, toks []text.Token) []trigger {
 		if !t.verb.Legacy && t.verb.Code == "019" && toks[t.Start].Stem == agreeStem && toks[t.End-1].Stem == "that" {
 			k = selfParties(toks, t.End)
 		}
-		if k >= 0 && k < len(toks) && ruledOutAdverbs[toks[k].Stem] {
+		if k >= 0 && k < len(toks) && midAdverbs[toks[k].Stem] {
 			k++
 		}
 		if k < 0 || k >= len(toks) || !commitModals[toks[k].Stem] {
@@ -320,7 +322,7 @@ func commitments(ts []trigger, toks []text.Token) []trigger {
 			continue
 		}
 		v := k + 1
-		if v < len(toks) && ruledOutAdverbs[toks[v].Stem] {
+		if v < len(toks) && midAdverbs[toks[v].Stem] {
 			v++
 		}
 		if i+1 < len(ts) && ts[i+1].Start == v && ts[i+1].verb.Code[:2] != "01" {

@@ -329,13 +329,14 @@ func (s *DuckDB) encode(ms []mention) {
 			if c == nil {
 				c = newEncoder(s.dict)
 			}
-			defer s.encoders.Put(c)
 			for i := w; i < len(ms); i += workers {
 				m := &ms[i]
 				c.a = m.art
 				m.row.day = m.day
 				c.encode(&m.row, m.e)
 			}
+			c.a = nil // keep no article alive in the pool
+			s.encoders.Put(c)
 		}()
 	}
 	wg.Wait()

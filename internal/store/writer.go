@@ -16,6 +16,7 @@ import (
 // caller must not change them or reuse their slices.
 type Writer struct {
 	s    Store
+	d    *DuckDB // s, when it can prepare batches apart from writing them
 	opts PutOptions
 	ctx  context.Context
 	jobs chan job
@@ -36,6 +37,9 @@ type job struct {
 // the interrupt does not cancel.
 func NewWriter(ctx context.Context, s Store, opts PutOptions) *Writer {
 	w := &Writer{s: s, opts: opts, ctx: ctx, jobs: make(chan job, 1), done: make(chan struct{})}
+	if d, ok := s.(*DuckDB); ok && !d.readOnly {
+		w.d = d
+	}
 	go w.run()
 	return w
 }
@@ -49,7 +53,7 @@ func (w *Writer) run() {
 		var st PutStats
 		var err error
 		if j.batch != nil {
-			st, err = w.s.(*DuckDB).Write(w.ctx, j.batch, w.opts)
+			st, err = w.d.Write(w.ctx, j.batch, w.opts)
 		} else {
 			st, err = w.s.PutBatch(w.ctx, j.docs, w.opts)
 		}
@@ -73,8 +77,8 @@ func (w *Writer) Put(docs []Doc) error {
 		return nil
 	}
 	j := job{docs: docs}
-	if d, ok := w.s.(*DuckDB); ok && !d.readOnly {
-		b, err := d.Prepare(docs)
+	if w.d != nil {
+		b, err := w.d.Prepare(docs)
 		if err != nil {
 			return err
 		}

@@ -49,11 +49,7 @@ func TestWriterStoresAsPutBatch(t *testing.T) {
 func TestWriterStopsAtTheFirstError(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "ro.duckdb")
-	s, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.Close()
+	openAt(t, path).Close()
 	ro, err := OpenReadOnly(ctx, path)
 	if err != nil {
 		t.Fatal(err)
@@ -78,16 +74,11 @@ func TestWriterStopsAtTheFirstError(t *testing.T) {
 func TestDedupAfterReopening(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "s.duckdb")
-	s, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := openAt(t, path)
 	a1, e1 := article("a1", "2024-01-10", "Wire A", attack)
 	put(t, s, a1, e1)
 	s.Close()
-	if s, err = Open(ctx, path); err != nil {
-		t.Fatal(err)
-	}
+	s = openAt(t, path)
 	defer s.Close()
 	a2, e2 := article("a2", "2024-01-11", "Wire B", attackAgain)
 	st, err := s.PutBatch(ctx, []Doc{{a1, e1}, {a2, e2}}, PutOptions{})
@@ -109,10 +100,7 @@ func TestDedupAfterReopening(t *testing.T) {
 func TestNumbersOfAnUnwrittenBatch(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "s.duckdb")
-	s, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := openAt(t, path)
 	a1, e1 := article("a1", "2024-01-10", "Wire A", attack)
 	a2, e2 := article("a2", "2024-01-14", "Wire B", attackElsewhere, condemn)
 	if _, err := s.Prepare([]Doc{{a2, e2}}); err != nil { // numbers a2's tuples, never written
@@ -123,17 +111,16 @@ func TestNumbersOfAnUnwrittenBatch(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Close()
-	if s, err = Open(ctx, path); err != nil {
-		t.Fatal(err)
-	}
+	s = openAt(t, path)
 	put(t, s, a2, e2)
 	s.Close()
-	if s, err = OpenReadOnly(ctx, path); err != nil {
+	ro, err := OpenReadOnly(ctx, path)
+	if err != nil {
 		t.Fatal(err)
 	}
-	defer s.Close()
+	defer ro.Close()
 	for _, want := range append(e1, e2...) {
-		got, ok := rowByID(allRows(t, s, Filter{}), want.ID)
+		got, ok := rowByID(allRows(t, ro, Filter{}), want.ID)
 		if !ok || !reflect.DeepEqual(got.Event, want) {
 			t.Errorf("event %s read back as %+v, want %+v", want.ID, got.Event, want)
 		}
@@ -147,4 +134,14 @@ func rowByID(rows []Row, id string) (Row, bool) {
 		}
 	}
 	return Row{}, false
+}
+
+// openAt opens the store file at path; the caller closes it.
+func openAt(t testing.TB, path string) *DuckDB {
+	t.Helper()
+	s, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
 }
