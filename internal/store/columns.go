@@ -1,6 +1,8 @@
 package store
 
 import (
+	"encoding/binary"
+	"hash/fnv"
 	"strconv"
 	"strings"
 
@@ -15,7 +17,8 @@ import (
 // hand-edited file) is kept whole as an extra, so nothing is lost either
 // way.
 
-// mrow is one row of the mentions table.
+// mrow is one mention: its row of mention_rows and its details record in
+// its article (details.go).
 type mrow struct {
 	seq, event int64  // its seq; the seq of the event it is folded into
 	idHi       uint64 // the ID's first 16 hex digits
@@ -40,6 +43,8 @@ type mrow struct {
 	skey       int32 // kindString: the publisher num_sources counts
 	flags      int16
 	extras     []extra
+
+	dkey       int64 // its dedup key
 }
 
 // Bits of mrow.flags.
@@ -47,7 +52,7 @@ const (
 	fPubDate   = 1 << iota // Event.PubDate is the article's date
 	fURL                   // Event.URL is the article's URL
 	fPublisher             // Event.Publisher is the article's source
-	fIDText                // the ID is not 24 hex digits: an extra holds it
+	fIDText                // the ID is not 24 hex digits: an extra holds it, id_hi and id_lo a hash of it
 	fExtras                // the mention has rows in extras
 )
 
@@ -121,6 +126,17 @@ func parseID(id string) (hi uint64, lo uint32, ok bool) {
 		}
 	}
 	return hi, uint32(v), true
+}
+
+// hashTextID returns the numbers that stand for an ID parseID cannot read
+// (an event made elsewhere), so that it is found as a sitrep ID is. Two
+// IDs share them with a chance of one in 2^96.
+func hashTextID(id string) (uint64, uint32) {
+	h := fnv.New128a()
+	h.Write([]byte(id))
+	var b [16]byte
+	s := h.Sum(b[:0])
+	return binary.BigEndian.Uint64(s), binary.BigEndian.Uint32(s[8:])
 }
 
 func formatID(hi uint64, lo uint32) string {
@@ -230,6 +246,7 @@ func (c *encoder) encode(m *mrow, e *event.Event) {
 	if hi, lo, ok := parseID(e.ID); ok {
 		m.idHi, m.idLo = hi, lo
 	} else {
+		m.idHi, m.idLo = hashTextID(e.ID)
 		m.flags |= fIDText
 		m.extras = append(m.extras, extra{kind: xText, ord: fieldID, ref: c.str(e.ID)})
 	}
@@ -319,6 +336,7 @@ func (c *encoder) encode(m *mrow, e *event.Event) {
 type stored struct {
 	id, date, url, source, text string
 	skey                        string // sourceKey of an event with the article's URL and publisher
+	details                     []byte // articles.details, when read from the store
 }
 
 // decoder rebuilds events from mentions.

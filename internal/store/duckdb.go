@@ -40,9 +40,6 @@ type DuckDB struct {
 	encoders sync.Pool
 	// The table functions w inserts rows with (see udf.go).
 	mentionFunc *tableFunc[mrow]
-	eventFunc   *tableFunc[erow]
-	extraFunc   *tableFunc[xrow]
-	seqFunc     *tableFunc[int64]
 }
 
 var _ Store = (*DuckDB)(nil)
@@ -162,6 +159,9 @@ func (s *DuckDB) init(ctx context.Context) error {
 	if err := row.Scan(&s.seq, &s.aseq); err != nil {
 		return fmt.Errorf("open store %q: %w", s.path, err)
 	}
+	if err := s.convertV2(ctx); err != nil {
+		return fmt.Errorf("open store %q: %w", s.path, err)
+	}
 	if err := s.convertV1(ctx); err != nil {
 		return fmt.Errorf("open store %q: %w", s.path, err)
 	}
@@ -174,18 +174,8 @@ func (s *DuckDB) registerTableFuncs() error {
 	if s.mentionFunc, err = newTableFunc("sitrep_mention_rows", mentionColumns); err != nil {
 		return err
 	}
-	if s.eventFunc, err = newTableFunc("sitrep_event_rows", eventColumns); err != nil {
-		return err
-	}
-	if s.extraFunc, err = newTableFunc("sitrep_extras", extraColumns); err != nil {
-		return err
-	}
-	if s.seqFunc, err = newTableFunc("sitrep_seqs", seqColumns); err != nil {
-		return err
-	}
 	for name, f := range map[string]duckdb.ParallelChunkTableFunction{
-		s.mentionFunc.name: s.mentionFunc.udf(), s.eventFunc.name: s.eventFunc.udf(), s.extraFunc.name: s.extraFunc.udf(),
-		s.seqFunc.name: s.seqFunc.udf(),
+		s.mentionFunc.name: s.mentionFunc.udf(),
 	} {
 		if err := duckdb.RegisterTableUDF(s.w, name, f); err != nil {
 			return fmt.Errorf("register %s: %w", name, err)

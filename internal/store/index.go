@@ -19,22 +19,30 @@ type index struct {
 	// stored": the write then reads those articles by ID, so a collision
 	// costs a query, never a wrong answer.
 	arts map[uint64]struct{}
-	// events maps a dedup key and a day to the oldest stored event with
-	// them. The fold rule (a report joins an event of its key at most a
-	// day away) makes a second event of the same key and day rare; the
-	// oldest is the one the rule would pick.
-	events map[keyDay]int64
+	// events maps a dedup key to its dated event when the key has events
+	// on one day only, which is most keys; a key with events on several
+	// days maps to many, and more maps the key and each of its days to
+	// the oldest event with them. The fold rule (a report joins an event
+	// of its key at most a day away) makes a second event of the same key
+	// and day rare; the oldest is the one the rule would pick. Most
+	// reports of a new happening thus cost one lookup.
+	events map[int64]dayEvent
+	more   map[keyDay]int64
 }
+
+// dayEvent is an event (by seq) on a day; seq many stands for several.
+type dayEvent struct {
+	day day
+	seq int64
+}
+
+const many = -1
 
 // keyDay is a dedup key on a day.
 type keyDay struct {
 	key int64
 	day day
 }
-
-// inBatch marks in index.events an event made by the write in progress,
-// until it commits.
-const inBatch = int64(1) << 62
 
 var idSeed = maphash.MakeSeed()
 
@@ -45,7 +53,7 @@ func (s *DuckDB) loadIndex(ctx context.Context) error {
 	if s.idx != nil {
 		return nil
 	}
-	x := &index{arts: make(map[uint64]struct{}, s.aseq), events: make(map[keyDay]int64, s.seq)}
+	x := &index{arts: make(map[uint64]struct{}, s.aseq), events: make(map[int64]dayEvent, s.seq), more: map[keyDay]int64{}}
 	rows, err := s.w.QueryContext(ctx, `SELECT id FROM articles`)
 	if err != nil {
 		return fmt.Errorf("index articles: %w", err)
@@ -72,7 +80,7 @@ func (s *DuckDB) loadIndex(ctx context.Context) error {
 			rows.Close()
 			return fmt.Errorf("index events: %w", err)
 		}
-		x.addEvent(k, seq)
+		x.add(k.key, k.day, seq)
 	}
 	if err := rows.Close(); err != nil {
 		return fmt.Errorf("index events: %w", err)
@@ -81,27 +89,59 @@ func (s *DuckDB) loadIndex(ctx context.Context) error {
 	return nil
 }
 
-// addEvent records event seq under k unless an older one is there.
-func (x *index) addEvent(k keyDay, seq int64) {
-	if old, ok := x.events[k]; !ok || old&^inBatch > seq {
-		x.events[k] = seq
+// add records event seq of key on day d unless an older one is there.
+func (x *index) add(key int64, d day, seq int64) {
+	e, ok := x.events[key]
+	switch {
+	case !ok:
+		x.events[key] = dayEvent{d, seq}
+	case e.seq != many && e.day == d:
+		x.events[key] = dayEvent{d, min(e.seq, seq)}
+	case e.seq != many:
+		x.more[keyDay{key, e.day}] = e.seq
+		x.more[keyDay{key, d}] = seq
+		x.events[key] = dayEvent{seq: many}
+	default:
+		if old, ok := x.more[keyDay{key, d}]; !ok || old > seq {
+			x.more[keyDay{key, d}] = seq
+		}
+	}
+}
+
+// remove takes event seq of key on day d out of the index.
+func (x *index) remove(key int64, d day, seq int64) {
+	e, ok := x.events[key]
+	switch {
+	case !ok:
+	case e.seq == many:
+		if x.more[keyDay{key, d}] == seq {
+			delete(x.more, keyDay{key, d})
+		}
+	case e.seq == seq:
+		delete(x.events, key)
 	}
 }
 
 // nearest returns the event a report of key on day d folds into: the one
-// on d, else the older of those a day before and after. fresh says the
-// event was made by the write in progress.
-func (x *index) nearest(key int64, d day) (seq int64, fresh, ok bool) {
-	if v, ok := x.events[keyDay{key, d}]; ok {
-		return v &^ inBatch, v&inBatch != 0, true
-	}
-	b, okb := x.events[keyDay{key, d - 1}]
-	a, oka := x.events[keyDay{key, d + 1}]
+// on d, else the older of those a day before and after.
+func (x *index) nearest(key int64, d day) (int64, bool) {
+	e, ok := x.events[key]
 	switch {
-	case okb && (!oka || b&^inBatch < a&^inBatch):
-		return b &^ inBatch, b&inBatch != 0, true
-	case oka:
-		return a &^ inBatch, a&inBatch != 0, true
+	case !ok:
+		return 0, false
+	case e.seq != many:
+		return e.seq, e.day >= d-1 && e.day <= d+1
 	}
-	return 0, false, false
+	if v, ok := x.more[keyDay{key, d}]; ok {
+		return v, true
+	}
+	b, okb := x.more[keyDay{key, d - 1}]
+	a, oka := x.more[keyDay{key, d + 1}]
+	switch {
+	case okb && (!oka || b < a):
+		return b, true
+	case oka:
+		return a, true
+	}
+	return 0, false
 }

@@ -178,6 +178,86 @@ var migrations = []string{
 	FROM event_rows e JOIN mentions m ON m.seq = e.seq
 		LEFT JOIN dict sa ON sa.id = e.src LEFT JOIN dict ta ON ta.id = e.tgt
 		LEFT JOIN dict c ON c.id = e.coding LEFT JOIN dict p ON p.id = e.place;`,
+
+	// 3: fewer values a mention, for ingest speed (DuckDB's cost of an
+	// insert grows with the number of values). Each event is its first
+	// mention row, so event_rows becomes a view; report counts are counted
+	// from the mentions when read, so a new report of a stored event
+	// updates nothing; what only reading back needs (the offsets of actors,
+	// place and attribution, the rule, flags and extras) moves into one
+	// record a mention in articles.details. The version 2 tables are kept
+	// as v2_*, and Open moves their articles into the new tables and drops
+	// them (v2.go).
+	`DROP VIEW events;
+	DROP VIEW mentions;
+	DROP MACRO mention_id;
+	ALTER TABLE articles RENAME TO v2_articles;
+	ALTER TABLE mention_rows RENAME TO v2_mention_rows;
+	ALTER TABLE event_rows RENAME TO v2_event_rows;
+	ALTER TABLE extras RENAME TO v2_extras;
+	CREATE TABLE articles (
+		id          VARCHAR NOT NULL, -- reader.Article.ID, unique
+		seq         BIGINT NOT NULL,  -- storing order; mention_rows.aseq
+		date        DATE,             -- publication date
+		title       VARCHAR NOT NULL,
+		url         VARCHAR NOT NULL,
+		source      VARCHAR NOT NULL, -- the publisher
+		language    VARCHAR NOT NULL,
+		text        VARCHAR NOT NULL, -- the text event offsets refer to
+		sha         VARCHAR NOT NULL, -- hash of the fields above and the event IDs
+		stored_at   TIMESTAMP NOT NULL,
+		details     BLOB NOT NULL     -- a record a mention: what mention_rows lacks (details.go)
+	);
+	CREATE TABLE mention_rows (
+		seq         BIGINT NOT NULL,  -- storing order, unique
+		event       BIGINT NOT NULL,  -- the seq of the event (happening) it is folded into; seq for its first mention
+		id_hi       UBIGINT NOT NULL, -- event.Event.ID, 24 hex digits, as two numbers (another ID: a hash of it)
+		id_lo       UINTEGER NOT NULL,
+		aseq        BIGINT NOT NULL,  -- articles.seq
+		day         INTEGER,          -- Event.Date as days since 1970-01-01, NULL when unknown
+		mode        INTEGER NOT NULL, -- dict: modality, cue, date precision, date type
+		src         INTEGER NOT NULL, -- dict actor, 0 without a source
+		tgt         INTEGER NOT NULL,
+		coding      INTEGER NOT NULL, -- dict: CAMEO, Goldstein, quad class, PLOVER, ACLED
+		place       INTEGER NOT NULL, -- dict place, 0 without a location
+		skey        INTEGER NOT NULL, -- dict string: the publisher num_sources counts
+		sentence    BIGINT NOT NULL,  -- span of the evidence sentence: start << 32 | end, byte offsets into articles.text
+		trigger     BIGINT NOT NULL,  -- span of the trigger
+		confidence  DOUBLE NOT NULL,
+		dkey        BIGINT NOT NULL   -- dedup key: hash of source, target, CAMEO base, place, fact
+	);
+	CREATE VIEW event_rows AS
+	SELECT seq, day, src, tgt, coding, place, dkey FROM mention_rows WHERE seq = event;
+	CREATE VIEW event_counts AS
+	SELECT event AS seq, count(*)::INTEGER AS num_mentions, count(DISTINCT skey)::INTEGER AS num_sources,
+		count(DISTINCT aseq)::INTEGER AS num_articles
+	FROM mention_rows GROUP BY event;
+	CREATE MACRO mention_id(hi, lo) AS printf('%016x%08x', hi, lo);
+	CREATE VIEW mentions AS
+	SELECT mention_id(m.id_hi, m.id_lo) AS id, mention_id(f.id_hi, f.id_lo) AS event_id,
+		m.seq, m.event AS event_seq, a.id AS article_id, DATE '1970-01-01' + m.day AS date,
+		coalesce(sa.val->>'$[0]', '') AS source_code, coalesce(ta.val->>'$[0]', '') AS target_code,
+		c.val->>'$[0]' AS cameo_code, md.val->>'$[0]' AS modality, m.confidence,
+		coalesce(k.val->>'$[0]', '') AS source_key,
+		span_text(a.text, m.sentence) AS sentence, span_text(a.text, m.trigger) AS trigger
+	FROM mention_rows m JOIN articles a ON a.seq = m.aseq JOIN mention_rows f ON f.seq = m.event
+		LEFT JOIN dict sa ON sa.id = m.src LEFT JOIN dict ta ON ta.id = m.tgt
+		LEFT JOIN dict c ON c.id = m.coding LEFT JOIN dict md ON md.id = m.mode LEFT JOIN dict k ON k.id = m.skey;
+	CREATE VIEW events AS
+	SELECT m.id, e.seq, m.article_id, DATE '1970-01-01' + e.day AS date,
+		coalesce(sa.val->>'$[0]', '') AS source_code, coalesce(sa.val->>'$[1]', '') AS source_country,
+		coalesce(ta.val->>'$[0]', '') AS target_code, coalesce(ta.val->>'$[1]', '') AS target_country,
+		c.val->>'$[0]' AS cameo_code, c.val->>'$[1]' AS cameo_base, c.val->>'$[2]' AS cameo_root,
+		(c.val->>'$[4]')::DOUBLE AS goldstein, (c.val->>'$[5]')::INTEGER AS quad_class,
+		c.val->>'$[6]' AS plover_event, c.val->>'$[7]' AS plover_mode,
+		CASE WHEN c.val->>'$[8]' = '1' THEN c.val->>'$[9]' END AS acled_event_type,
+		CASE WHEN c.val->>'$[8]' = '1' THEN c.val->>'$[10]' END AS acled_sub_event_type,
+		m.modality, m.modality NOT IN ('negated', 'future', 'hypothetical') AS fact, e.dkey,
+		p.val->>'$[1]' AS country, (p.val->>'$[3]')::DOUBLE AS lat, (p.val->>'$[4]')::DOUBLE AS lon,
+		m.confidence, n.num_mentions, n.num_sources, n.num_articles, m.sentence, m.trigger
+	FROM event_rows e JOIN mentions m ON m.seq = e.seq JOIN event_counts n ON n.seq = e.seq
+		LEFT JOIN dict sa ON sa.id = e.src LEFT JOIN dict ta ON ta.id = e.tgt
+		LEFT JOIN dict c ON c.id = e.coding LEFT JOIN dict p ON p.id = e.place;`,
 }
 
 // schemaVersion returns the version recorded in db, 0 for a new file.

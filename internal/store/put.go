@@ -53,7 +53,6 @@ type mention struct {
 	day   day
 	dkey  int64
 	first bool // the first mention of a new event
-	old   bool // folded into a stored event
 	row   mrow
 }
 
@@ -209,7 +208,7 @@ func (s *DuckDB) Write(ctx context.Context, b *Batch, opts PutOptions) (st PutSt
 		}
 		s.dict.commit(lastDict)
 		s.seq, s.aseq = seq, aseq
-		s.idx.commit(todo, ms)
+		s.idx.commit(todo)
 	}()
 
 	// Which articles are stored already, and with what content.
@@ -342,14 +341,29 @@ func (s *DuckDB) encode(ms []mention) {
 	wg.Wait()
 }
 
-// insert writes the articles, the dictionary entries not yet saved, the
-// mentions, their extras and the new events, and recounts the stored
-// events that got mentions. It returns the last dictionary number saved.
+// insert writes the articles with their mentions' details, the dictionary
+// entries not yet saved and the mentions. It returns the last dictionary
+// number saved. A report folded into a stored event changes no stored row:
+// report counts are counted when read (the event_counts view).
 func (s *DuckDB) insert(ctx context.Context, todo []*prepared, aseqs []int64, ms []mention) (int32, error) {
+	rows := make([]mrow, len(ms))
+	// The details of the articles written: aseqs are consecutive, and the
+	// other mentions (of stored articles, folded again) are older.
+	details := make([][]byte, len(todo))
+	prev := make([]int64, len(todo))
+	for i := range ms {
+		r := &rows[i]
+		*r = ms[i].row
+		r.dkey = ms[i].dkey
+		if k := r.aseq - aseqs[0]; k >= 0 {
+			details[k] = appendDetails(details[k], prev[k], r)
+			prev[k] = r.seq
+		}
+	}
 	var last int32
 	err := s.w.Raw(func(dc any) error {
 		conn := dc.(driver.Conn)
-		if err := appendArticles(conn, todo, aseqs); err != nil {
+		if err := appendArticles(conn, todo, aseqs, details); err != nil {
 			return err
 		}
 		var err error
@@ -359,123 +373,10 @@ func (s *DuckDB) insert(ctx context.Context, todo []*prepared, aseqs []int64, ms
 	if err != nil {
 		return 0, err
 	}
-
-	rows := make([]mrow, len(ms))
-	var xs []xrow
-	var fresh []tallyRow
-	var touched []int64
-	for i := range ms {
-		m := &ms[i]
-		rows[i] = m.row
-		for _, x := range m.row.extras {
-			xs = append(xs, xrow{seq: m.seq, extra: x})
-		}
-		if m.old {
-			touched = append(touched, m.event)
-			continue
-		}
-		fresh = append(fresh, tallyRow{m.event, m.row.skey, m.aseq})
-	}
-	// count orders the new events by seq, as ms orders their first
-	// mentions.
-	es := count(fresh)
-	n := 0
-	for i := range ms {
-		m := &ms[i]
-		if !m.first {
-			continue
-		}
-		e := &es[n]
-		n++
-		e.day, e.src, e.tgt, e.coding, e.place, e.dkey = m.day, m.row.src, m.row.tgt, m.row.coding, m.row.place, m.dkey
-	}
 	if err := insertRows(ctx, s, s.mentionFunc, rows, "mention_rows"); err != nil {
 		return 0, err
 	}
-	if err := insertRows(ctx, s, s.extraFunc, xs, "extras"); err != nil {
-		return 0, err
-	}
-	if err := insertRows(ctx, s, s.eventFunc, es, "event_rows"); err != nil {
-		return 0, err
-	}
-	if len(touched) > 0 {
-		if err := s.recount(ctx, touched); err != nil {
-			return 0, err
-		}
-	}
 	return last, nil
-}
-
-// recount sets the report counts of the stored events that got mentions
-// (touched, by seq, repeats allowed), from their mentions.
-func (s *DuckDB) recount(ctx context.Context, touched []int64) error {
-	slices.Sort(touched)
-	s.seqFunc.rows = slices.Compact(touched)
-	defer func() { s.seqFunc.rows = nil }()
-	rows, err := s.w.QueryContext(ctx, `SELECT event, skey, aseq FROM mention_rows WHERE event IN (SELECT seq FROM sitrep_seqs())`)
-	if err != nil {
-		return fmt.Errorf("recount: %w", err)
-	}
-	var rs []tallyRow
-	for rows.Next() {
-		var r tallyRow
-		if err := rows.Scan(&r.event, &r.skey, &r.aseq); err != nil {
-			rows.Close()
-			return fmt.Errorf("recount: %w", err)
-		}
-		rs = append(rs, r)
-	}
-	if err := rows.Close(); err != nil {
-		return fmt.Errorf("recount: %w", err)
-	}
-	s.eventFunc.rows = count(rs)
-	defer func() { s.eventFunc.rows = nil }()
-	q := `UPDATE event_rows SET num_mentions = u.num_mentions, num_sources = u.num_sources, num_articles = u.num_articles
-		FROM sitrep_event_rows() u WHERE event_rows.seq = u.seq`
-	if _, err := s.w.ExecContext(ctx, q); err != nil {
-		return fmt.Errorf("recount: %w", err)
-	}
-	return nil
-}
-
-// tallyRow is a mention as the counts of its event see it: which event,
-// which publisher (num_sources), which article (num_articles).
-type tallyRow struct {
-	event int64
-	skey  int32
-	aseq  int64
-}
-
-// count returns an event row for each event of rs, by seq, with its
-// num_mentions, num_sources and num_articles set. It sorts rs.
-func count(rs []tallyRow) []erow {
-	slices.SortFunc(rs, func(a, b tallyRow) int { return cmp.Compare(a.event, b.event) })
-	var es []erow
-	for i := 0; i < len(rs); {
-		j := i + 1
-		for j < len(rs) && rs[j].event == rs[i].event {
-			j++
-		}
-		g := rs[i:j]
-		e := erow{seq: g[0].event, mentions: int32(len(g)), sources: 1, arts: 1}
-		if len(g) > 1 {
-			e.sources = distinct(g, func(r tallyRow) int64 { return int64(r.skey) })
-			e.arts = distinct(g, func(r tallyRow) int64 { return r.aseq })
-		}
-		es = append(es, e)
-		i = j
-	}
-	return es
-}
-
-// distinct counts the distinct values of f over g.
-func distinct(g []tallyRow, f func(tallyRow) int64) int32 {
-	vs := make([]int64, len(g))
-	for i, r := range g {
-		vs[i] = f(r)
-	}
-	slices.Sort(vs)
-	return int32(len(slices.Compact(vs)))
 }
 
 // insertRows inserts rows into table through its table function.
@@ -554,16 +455,12 @@ func (s *DuckDB) unfold(ctx context.Context, replaced []int64) ([]mention, map[s
 			erows.Close()
 			return nil, nil, fmt.Errorf("unfold: %w", err)
 		}
-		if s.idx.events[k] == seq {
-			delete(s.idx.events, k)
-		}
+		s.idx.remove(k.key, k.day, seq)
 	}
 	if err := erows.Close(); err != nil {
 		return nil, nil, fmt.Errorf("unfold: %w", err)
 	}
 	for _, q := range []string{
-		`DELETE FROM extras WHERE seq IN (SELECT seq FROM mention_rows WHERE event IN (` + affected + `))`,
-		`DELETE FROM event_rows WHERE seq IN (` + affected + `)`,
 		`DELETE FROM mention_rows WHERE event IN (` + affected + `)`,
 		`DELETE FROM articles WHERE seq IN (SELECT unnest(?::BIGINT[]))`,
 	} {
@@ -582,14 +479,14 @@ func (s *DuckDB) fold(ms []mention, st *PutStats) int {
 	newEvents := 0
 	for i := range ms {
 		m := &ms[i]
-		m.first, m.old = false, false
+		m.first = false
 		if m.day != noDay {
-			if seq, fresh, ok := s.idx.nearest(m.dkey, m.day); ok {
-				m.event, m.old = seq, !fresh
+			if seq, ok := s.idx.nearest(m.dkey, m.day); ok {
+				m.event = seq
 				st.Merged++
 				continue
 			}
-			s.idx.events[keyDay{m.dkey, m.day}] = m.seq | inBatch
+			s.idx.add(m.dkey, m.day, m.seq)
 		}
 		m.event = m.seq
 		m.first = true
@@ -598,20 +495,15 @@ func (s *DuckDB) fold(ms []mention, st *PutStats) int {
 	return newEvents
 }
 
-// commit records in the index what a write stored: its articles and
-// events.
-func (x *index) commit(todo []*prepared, ms []mention) {
+// commit records in the index the articles a write stored; fold has
+// recorded its events.
+func (x *index) commit(todo []*prepared) {
 	for _, p := range todo {
 		x.arts[hashID(p.a.ID)] = struct{}{}
 	}
-	for i := range ms {
-		if m := &ms[i]; m.first && m.day != noDay {
-			x.events[keyDay{m.dkey, m.day}] = m.seq
-		}
-	}
 }
 
-func appendArticles(conn driver.Conn, ps []*prepared, aseqs []int64) error {
+func appendArticles(conn driver.Conn, ps []*prepared, aseqs []int64, details [][]byte) error {
 	a, err := duckdb.NewAppenderFromConn(conn, "", "articles")
 	if err != nil {
 		return fmt.Errorf("append articles: %w", err)
@@ -619,7 +511,10 @@ func appendArticles(conn driver.Conn, ps []*prepared, aseqs []int64) error {
 	now := time.Now().UTC()
 	for i, p := range ps {
 		art := p.a
-		if err := a.AppendRow(art.ID, aseqs[i], parseDay(art.Date).value(), art.Title, art.URL, art.Source, art.Language, art.Text, p.sha, now); err != nil {
+		if details[i] == nil {
+			details[i] = []byte{} // an article without events: no records, not NULL
+		}
+		if err := a.AppendRow(art.ID, aseqs[i], parseDay(art.Date).value(), art.Title, art.URL, art.Source, art.Language, art.Text, p.sha, now, details[i]); err != nil {
 			a.Close()
 			return fmt.Errorf("append article %q: %w", art.ID, err)
 		}

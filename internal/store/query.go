@@ -115,17 +115,15 @@ func prefixOf(p string) func(string) bool {
 func equal(v string) func(string) bool { return func(s string) bool { return s == v } }
 
 // mentionCols are the columns of a mention_rows row aliased m, in the order
-// scanMention reads them.
-const mentionCols = `m.seq, m.event, m.id_hi, m.id_lo, m.aseq, m.day, m.mode, m.src, m.src_span, m.tgt, m.tgt_span,
-	m.coding, m.place, m.place_span, m.attrib, m.attrib_span, m.sentence, m.span, m.trigger, m.sent_index,
-	m.rule, m.confidence, m.skey, m.flags`
+// scanMention reads them; loadRows and complete add the details.
+const mentionCols = `m.seq, m.event, m.id_hi, m.id_lo, m.aseq, m.day, m.mode, m.src, m.tgt,
+	m.coding, m.place, m.skey, m.sentence, m.trigger, m.confidence`
 
 // scanMention scans mentionCols, then more, into m.
 func scanMention(rows *sql.Rows, m *mrow, more ...any) error {
 	var d sql.NullInt32
-	err := rows.Scan(append([]any{&m.seq, &m.event, &m.idHi, &m.idLo, &m.aseq, &d, &m.mode, &m.src, &m.srcSpan, &m.tgt, &m.tgtSpan,
-		&m.coding, &m.place, &m.placeSpan, &m.attrib, &m.attribSpan, &m.sentence, &m.span, &m.trigger, &m.sentIndex,
-		&m.rule, &m.confidence, &m.skey, &m.flags}, more...)...)
+	err := rows.Scan(append([]any{&m.seq, &m.event, &m.idHi, &m.idLo, &m.aseq, &d, &m.mode, &m.src, &m.tgt,
+		&m.coding, &m.place, &m.skey, &m.sentence, &m.trigger, &m.confidence}, more...)...)
 	m.day = dayOf(d)
 	m.extras = nil
 	return err
@@ -183,48 +181,43 @@ func (s *DuckDB) loadRows(ctx context.Context, db querier, arts map[int64]*store
 	return ms, arts, nil
 }
 
-// complete reads the extras of ms and the articles arts lacks.
+// complete reads the articles of ms that arts lacks, and the details of
+// ms from their articles.
 func (s *DuckDB) complete(ctx context.Context, db querier, ms []mrow, arts map[int64]*stored) error {
-	var withExtras []int64
-	bySeq := map[int64]*mrow{}
 	var need []int64
 	for i := range ms {
 		m := &ms[i]
-		if m.flags&fExtras != 0 {
-			withExtras = append(withExtras, m.seq)
-			bySeq[m.seq] = m
-		}
 		if _, ok := arts[m.aseq]; !ok {
 			arts[m.aseq] = nil
 			need = append(need, m.aseq)
 		}
 	}
-	if len(withExtras) > 0 {
-		list, args := marks(withExtras)
-		rows, err := db.QueryContext(ctx, `SELECT seq, kind, ord, ref, span FROM extras WHERE seq IN (`+list+`) ORDER BY seq, kind, ord`, args...)
-		if err != nil {
-			return err
-		}
-		for rows.Next() {
-			var seq int64
-			var x extra
-			if err := rows.Scan(&seq, &x.kind, &x.ord, &x.ref, &x.span); err != nil {
-				rows.Close()
-				return err
-			}
-			if m := bySeq[seq]; m != nil {
-				m.extras = append(m.extras, x)
-			}
-		}
-		if err := rows.Close(); err != nil {
+	if len(need) > 0 {
+		if err := readArticles(ctx, db, need, arts); err != nil {
 			return err
 		}
 	}
-	if len(need) == 0 {
-		return nil
+	want := map[int64]map[int64]*mrow{}
+	for i := range ms {
+		m := &ms[i]
+		if want[m.aseq] == nil {
+			want[m.aseq] = map[int64]*mrow{}
+		}
+		want[m.aseq][m.seq] = m
 	}
-	list, args := marks(need)
-	rows, err := db.QueryContext(ctx, `SELECT seq, id, coalesce(date::VARCHAR, ''), url, source, text FROM articles WHERE seq IN (`+list+`)`, args...)
+	for aseq, w := range want {
+		a := arts[aseq]
+		if err := readDetails(a.details, w); err != nil {
+			return fmt.Errorf("article %q: %w", a.id, err)
+		}
+	}
+	return nil
+}
+
+// readArticles reads the articles seqs into arts.
+func readArticles(ctx context.Context, db querier, seqs []int64, arts map[int64]*stored) error {
+	list, args := marks(seqs)
+	rows, err := db.QueryContext(ctx, `SELECT seq, id, coalesce(date::VARCHAR, ''), url, source, text, details FROM articles WHERE seq IN (`+list+`)`, args...)
 	if err != nil {
 		return err
 	}
@@ -232,7 +225,7 @@ func (s *DuckDB) complete(ctx context.Context, db querier, ms []mrow, arts map[i
 	for rows.Next() {
 		var seq int64
 		a := &stored{}
-		if err := rows.Scan(&seq, &a.id, &a.date, &a.url, &a.source, &a.text); err != nil {
+		if err := rows.Scan(&seq, &a.id, &a.date, &a.url, &a.source, &a.text, &a.details); err != nil {
 			return err
 		}
 		a.skey = sourceKey(&event.Event{Publisher: a.source, URL: a.url})
@@ -241,7 +234,7 @@ func (s *DuckDB) complete(ctx context.Context, db querier, ms []mrow, arts map[i
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	for _, seq := range need {
+	for _, seq := range seqs {
 		if arts[seq] == nil {
 			return fmt.Errorf("mention of article %d, which is not stored", seq)
 		}
@@ -318,30 +311,31 @@ func (s *DuckDB) page(ctx context.Context, w *where, n int) ([]Row, []string, er
 		return nil, nil, err
 	}
 	defer tx.Rollback()
-	rows, err := tx.QueryContext(ctx, `SELECT e.seq, e.day, e.num_mentions, e.num_sources, e.num_articles FROM event_rows e WHERE `+w.sql()+` `+eventOrder+` LIMIT ?`, append(w.args, n)...)
+	rows, err := tx.QueryContext(ctx, `SELECT e.seq, e.day FROM event_rows e WHERE `+w.sql()+` `+eventOrder+` LIMIT ?`, append(w.args, n)...)
 	if err != nil {
 		return nil, nil, err
 	}
 	var seqs []int64
 	var cursors []string
-	cs := map[int64]counts{}
 	for rows.Next() {
 		var seq int64
 		var d sql.NullInt32
-		var c counts
-		if err := rows.Scan(&seq, &d, &c.mentions, &c.sources, &c.articles); err != nil {
+		if err := rows.Scan(&seq, &d); err != nil {
 			rows.Close()
 			return nil, nil, err
 		}
 		seqs = append(seqs, seq)
 		cursors = append(cursors, encodeCursor(dayOf(d), seq))
-		cs[seq] = c
 	}
 	if err := rows.Close(); err != nil {
 		return nil, nil, err
 	}
 	if len(seqs) == 0 {
 		return nil, nil, nil
+	}
+	cs, err := eventCounts(ctx, tx, seqs)
+	if err != nil {
+		return nil, nil, err
 	}
 	list, args := marks(seqs)
 	ms, arts, err := s.loadRows(ctx, tx, nil, `SELECT `+mentionCols+` FROM mention_rows m WHERE m.seq IN (`+list+`)`, args...)
@@ -381,8 +375,10 @@ func (s *DuckDB) Each(ctx context.Context, f Filter, fn func(*Row) error) error 
 		return fmt.Errorf("events: %w", err)
 	}
 	defer tx.Rollback()
-	rows, err := tx.QueryContext(ctx, `SELECT `+mentionCols+`, e.num_mentions, e.num_sources, e.num_articles
-		FROM event_rows e JOIN mention_rows m ON m.seq = e.seq WHERE `+w.sql()+` `+eventOrder, w.args...)
+	// An event is its first mention's row: select that row as e, the alias
+	// of the conditions.
+	rows, err := tx.QueryContext(ctx, `SELECT `+strings.ReplaceAll(mentionCols, "m.", "e.")+`, n.num_mentions, n.num_sources, n.num_articles
+		FROM mention_rows e JOIN event_counts n ON n.seq = e.seq WHERE e.seq = e.event AND `+w.sql()+` `+eventOrder, w.args...)
 	if err != nil {
 		return fmt.Errorf("events: %w", err)
 	}
@@ -575,8 +571,9 @@ func (s *DuckDB) Article(ctx context.Context, id string) (*ArticleRow, []Row, er
 	a := &ArticleRow{}
 	var aseq int64
 	var date sql.NullString
-	err = tx.QueryRowContext(ctx, `SELECT seq, id, date::VARCHAR, title, text, url, source, language, sha FROM articles WHERE id = ?`, id).
-		Scan(&aseq, &a.ID, &date, &a.Title, &a.Text, &a.URL, &a.Publisher, &a.Language, &a.SHA)
+	var details []byte
+	err = tx.QueryRowContext(ctx, `SELECT seq, id, date::VARCHAR, title, text, url, source, language, sha, details FROM articles WHERE id = ?`, id).
+		Scan(&aseq, &a.ID, &date, &a.Title, &a.Text, &a.URL, &a.Publisher, &a.Language, &a.SHA, &details)
 	if err == sql.ErrNoRows {
 		return nil, nil, fmt.Errorf("article %q: %w", id, ErrNotFound)
 	}
@@ -584,12 +581,16 @@ func (s *DuckDB) Article(ctx context.Context, id string) (*ArticleRow, []Row, er
 		return nil, nil, fmt.Errorf("article %q: %w", id, err)
 	}
 	a.Date = date.String
-	arts := map[int64]*stored{aseq: {id: a.ID, date: a.Date, url: a.URL, source: a.Publisher, text: a.Text}}
+	arts := map[int64]*stored{aseq: {id: a.ID, date: a.Date, url: a.URL, source: a.Publisher, text: a.Text, details: details}}
 	ms, _, err := s.loadRows(ctx, tx, arts, `SELECT `+mentionCols+` FROM mention_rows m WHERE m.aseq = ?`, aseq)
 	if err != nil {
 		return nil, nil, fmt.Errorf("article %q: %w", id, err)
 	}
-	cs, err := eventCounts(ctx, tx, ms)
+	seqs := make([]int64, len(ms))
+	for i := range ms {
+		seqs[i] = ms[i].event
+	}
+	cs, err := eventCounts(ctx, tx, seqs)
 	if err != nil {
 		return nil, nil, fmt.Errorf("article %q: %w", id, err)
 	}
@@ -605,18 +606,17 @@ func (s *DuckDB) Article(ctx context.Context, id string) (*ArticleRow, []Row, er
 	return a, out, nil
 }
 
-// eventCounts reads the counts of the events ms are folded into.
-func eventCounts(ctx context.Context, db querier, ms []mrow) (map[int64]counts, error) {
+// eventCounts counts the reports of the events seqs (repeats allowed).
+func eventCounts(ctx context.Context, db querier, seqs []int64) (map[int64]counts, error) {
 	cs := map[int64]counts{}
-	if len(ms) == 0 {
+	if len(seqs) == 0 {
 		return cs, nil
 	}
-	seqs := make([]int64, len(ms))
-	for i := range ms {
-		seqs[i] = ms[i].event
-	}
-	list, args := marks(seqs)
-	rows, err := db.QueryContext(ctx, `SELECT seq, num_mentions, num_sources, num_articles FROM event_rows WHERE seq IN (`+list+`)`, args...)
+	seqs = slices.Clone(seqs)
+	slices.Sort(seqs)
+	list, args := marks(slices.Compact(seqs))
+	rows, err := db.QueryContext(ctx, `SELECT event, count(*), count(DISTINCT skey), count(DISTINCT aseq) FROM mention_rows
+		WHERE event IN (`+list+`) GROUP BY event`, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -636,16 +636,12 @@ func eventCounts(ctx context.Context, db querier, ms []mrow) (map[int64]counts, 
 func (s *DuckDB) eventSeq(ctx context.Context, db querier, id string) (int64, error) {
 	var rows *sql.Rows
 	var err error
-	if hi, lo, ok := parseID(id); ok {
-		rows, err = db.QueryContext(ctx, `SELECT seq FROM mention_rows WHERE id_hi = ?::UBIGINT AND id_lo = ? AND flags & ? = 0 AND seq = event`,
-			strconv.FormatUint(hi, 10), lo, fIDText)
-	} else {
-		ref, ok := s.dict.lookup(kindString, id)
-		if !ok {
-			return 0, nil
-		}
-		rows, err = db.QueryContext(ctx, `SELECT seq FROM mention_rows WHERE seq IN (SELECT seq FROM extras WHERE kind = ? AND ord = ? AND ref = ?) AND seq = event`, xText, fieldID, ref)
+	hi, lo, ok := parseID(id)
+	if !ok {
+		hi, lo = hashTextID(id)
 	}
+	rows, err = db.QueryContext(ctx, `SELECT seq FROM mention_rows WHERE id_hi = ?::UBIGINT AND id_lo = ? AND seq = event`,
+		strconv.FormatUint(hi, 10), lo)
 	if err != nil {
 		return 0, err
 	}

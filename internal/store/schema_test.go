@@ -1,12 +1,16 @@
 package store
 
 import (
+	"compress/gzip"
 	"context"
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"io"
+	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"testing"
 	"time"
 
@@ -83,6 +87,103 @@ func TestConvertsVersion1Store(t *testing.T) {
 	if err := s.db.QueryRow(`SELECT count(*) FROM information_schema.tables WHERE table_name LIKE 'v1_%'`).Scan(&n); err != nil || n != 0 {
 		t.Errorf("%d v1 tables left (%v)", n, err)
 	}
+}
+
+// TestConvertsVersion2Store opens a store written with schema version 2:
+// the articles and events come back as they were stored, with the same
+// report counts, and the v2 tables are gone.
+func TestConvertsVersion2Store(t *testing.T) {
+	ctx := context.Background()
+	gz, err := os.Open(filepath.Join("testdata", "v2.duckdb.gz"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer gz.Close()
+	zr, err := gzip.NewReader(gz)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "v2.duckdb")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := io.Copy(f, zr); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if tt := totals(t, s); tt != (Totals{Articles: 3, Events: 5, Mentions: 6}) {
+		t.Errorf("after converting: %+v, want 3 articles, 5 events, 6 mentions", tt)
+	}
+	docs := v2Docs()
+	// Reports of the Mosul attack: a1 and a2 each tell it once.
+	want := map[string][3]int{}
+	for _, d := range docs[1:] {
+		for _, e := range d.Events {
+			want[e.ID] = [3]int{1, 1, 1}
+		}
+	}
+	want[docs[3].Events[0].ID] = [3]int{2, 2, 2}
+	want[docs[1].Events[0].ID] = [3]int{2, 2, 2}
+	for _, d := range docs[1:] {
+		a, rows, err := s.Article(ctx, d.Article.ID)
+		if err != nil || len(rows) != len(d.Events) {
+			t.Fatalf("article %s: %d rows, %v", d.Article.ID, len(rows), err)
+		}
+		if a.Title != d.Article.Title {
+			t.Errorf("article %s: title %q, want %q", d.Article.ID, a.Title, d.Article.Title)
+		}
+		for _, e := range d.Events {
+			i := slices.IndexFunc(rows, func(r Row) bool { return r.ID == e.ID })
+			if i < 0 {
+				t.Errorf("article %s: event %s lost", d.Article.ID, e.ID)
+				continue
+			}
+			if !reflect.DeepEqual(rows[i].Event, e) {
+				t.Errorf("article %s: event changed by the conversion:\n got %+v\nwant %+v", d.Article.ID, rows[i].Event, e)
+			}
+			if got := [3]int{rows[i].NumMentions, rows[i].NumSources, rows[i].NumArticles}; got != want[e.ID] {
+				t.Errorf("event %s: counts %v, want %v", e.ID, got, want[e.ID])
+			}
+		}
+	}
+	if ms, err := s.Mentions(ctx, "custom-id-7"); err != nil || len(ms) != 1 || ms[0].Evidence.Sentence != docs[2].Events[0].Evidence.Sentence {
+		t.Errorf("the event with an ID of its own: %d mentions, %v", len(ms), err)
+	}
+	var n int
+	if err := s.db.QueryRow(`SELECT count(*) FROM information_schema.tables WHERE table_name LIKE 'v2_%'`).Scan(&n); err != nil || n != 0 {
+		t.Errorf("%d v2 tables left (%v)", n, err)
+	}
+}
+
+
+// v2Docs are the articles of testdata/v2.duckdb.gz, a store that sitrep
+// wrote with schema version 2 (commit 6fe1273), storing them one by one in
+// this order with Replace: a1 twice, the second replacing the first. They
+// hold what schema 2 kept as extras: counts, a list of places, an ID that
+// is not sitrep's, a sentence that is not a slice of its article, a
+// publisher that is not the article's.
+func v2Docs() []Doc {
+	a1, e1 := article("a1", "2024-01-10", "Wire A", attack, condemn)
+	a2, e2 := article("a2", "2024-01-11", "Wire B", attackAgain, attackElsewhere)
+	a3, e3 := article("a3", "", "Wire C", attackDenied)
+	e3[0].ID = "custom-id-7"
+	e3[0].Date = ""
+	e3[0].Evidence.Sentence = "A sentence the article does not hold."
+	e3[0].Publisher = "Someone else"
+	a1b, e1b := article("a1", "2024-01-10", "Wire A", attack, condemn, attackLater)
+	a1b.Title = "Title of a1, updated"
+	e1b[0].Counts = []event.Count{{Kind: "killed", Number: 3, Text: "Rebels", Start: 0, End: 6}}
+	e1b[0].Locations = []event.Location{*e1b[0].Location, {Name: "troops", Resolved: "Nowhere", Country: "IRQ", Start: 25, End: 31}}
+	e1b[0].SetID()
+	return []Doc{{Article: a1, Events: e1}, {Article: a2, Events: e2}, {Article: a3, Events: e3}, {Article: a1b, Events: e1b}}
 }
 
 // TestManyChunks stores more rows than one DuckDB chunk holds, dated and

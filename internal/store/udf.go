@@ -54,12 +54,6 @@ func i32[T any](name string, get func(*T) int32) column[T] {
 func u32[T any](name string, get func(*T) uint32) column[T] {
 	return column[T]{name: name, typ: duckdb.TYPE_UINTEGER, write: writer(get)}
 }
-func i16[T any](name string, get func(*T) int16) column[T] {
-	return column[T]{name: name, typ: duckdb.TYPE_SMALLINT, write: writer(get)}
-}
-func i8[T any](name string, get func(*T) int8) column[T] {
-	return column[T]{name: name, typ: duckdb.TYPE_TINYINT, write: writer(get)}
-}
 func f64[T any](name string, get func(*T) float64) column[T] {
 	return column[T]{name: name, typ: duckdb.TYPE_DOUBLE, write: writer(get)}
 }
@@ -199,61 +193,13 @@ var mentionColumns = []column[mrow]{
 	dayColumn("day", func(m *mrow) day { return m.day }),
 	i32("mode", func(m *mrow) int32 { return m.mode }),
 	i32("src", func(m *mrow) int32 { return m.src }),
-	i64("src_span", func(m *mrow) int64 { return m.srcSpan }),
 	i32("tgt", func(m *mrow) int32 { return m.tgt }),
-	i64("tgt_span", func(m *mrow) int64 { return m.tgtSpan }),
 	i32("coding", func(m *mrow) int32 { return m.coding }),
 	i32("place", func(m *mrow) int32 { return m.place }),
-	i64("place_span", func(m *mrow) int64 { return m.placeSpan }),
-	i32("attrib", func(m *mrow) int32 { return m.attrib }),
-	i64("attrib_span", func(m *mrow) int64 { return m.attribSpan }),
-	i64("sentence", func(m *mrow) int64 { return m.sentence }),
-	i64("span", func(m *mrow) int64 { return m.span }),
-	i64("trigger", func(m *mrow) int64 { return m.trigger }),
-	i32("sent_index", func(m *mrow) int32 { return m.sentIndex }),
-	i32("rule", func(m *mrow) int32 { return m.rule }),
-	f64("confidence", func(m *mrow) float64 { return m.confidence }),
 	i32("skey", func(m *mrow) int32 { return m.skey }),
-	i16("flags", func(m *mrow) int16 { return m.flags }),
+	i64("sentence", func(m *mrow) int64 { return m.sentence }),
+	i64("trigger", func(m *mrow) int64 { return m.trigger }),
+	f64("confidence", func(m *mrow) float64 { return m.confidence }),
+	i64("dkey", func(m *mrow) int64 { return m.dkey }),
 }
 
-// erow is one row of event_rows: a happening, keyed by its first mention.
-type erow struct {
-	seq                     int64
-	day                     day
-	src, tgt, coding, place int32
-	dkey                    int64
-	mentions, sources, arts int32
-}
-
-var eventColumns = []column[erow]{
-	i64("seq", func(e *erow) int64 { return e.seq }),
-	dayColumn("day", func(e *erow) day { return e.day }),
-	i32("src", func(e *erow) int32 { return e.src }),
-	i32("tgt", func(e *erow) int32 { return e.tgt }),
-	i32("coding", func(e *erow) int32 { return e.coding }),
-	i32("place", func(e *erow) int32 { return e.place }),
-	i64("dkey", func(e *erow) int64 { return e.dkey }),
-	i32("num_mentions", func(e *erow) int32 { return e.mentions }),
-	i32("num_sources", func(e *erow) int32 { return e.sources }),
-	i32("num_articles", func(e *erow) int32 { return e.arts }),
-}
-
-// xrow is one row of extras.
-type xrow struct {
-	seq int64
-	extra
-}
-
-var extraColumns = []column[xrow]{
-	i64("seq", func(x *xrow) int64 { return x.seq }),
-	i8("kind", func(x *xrow) int8 { return x.kind }),
-	i16("ord", func(x *xrow) int16 { return x.ord }),
-	i32("ref", func(x *xrow) int32 { return x.ref }),
-	i64("span", func(x *xrow) int64 { return x.span }),
-}
-
-// seqColumns is a list of seqs.
-var seqColumns = []column[int64]{
-	i64("seq", func(seq *int64) int64 { return *seq }),
-}
