@@ -40,6 +40,7 @@ type DuckDB struct {
 	encoders sync.Pool
 	// The table functions w inserts rows with (see udf.go).
 	mentionFunc *tableFunc[mrow]
+	articleFunc *tableFunc[arow]
 }
 
 var _ Store = (*DuckDB)(nil)
@@ -174,8 +175,11 @@ func (s *DuckDB) registerTableFuncs() error {
 	if s.mentionFunc, err = newTableFunc("sitrep_mention_rows", mentionColumns); err != nil {
 		return err
 	}
+	if s.articleFunc, err = newTableFunc("sitrep_articles", articleColumns); err != nil {
+		return err
+	}
 	for name, f := range map[string]duckdb.ParallelChunkTableFunction{
-		s.mentionFunc.name: s.mentionFunc.udf(),
+		s.mentionFunc.name: s.mentionFunc.udf(), s.articleFunc.name: s.articleFunc.udf(),
 	} {
 		if err := duckdb.RegisterTableUDF(s.w, name, f); err != nil {
 			return fmt.Errorf("register %s: %w", name, err)

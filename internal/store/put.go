@@ -362,15 +362,24 @@ func (s *DuckDB) insert(ctx context.Context, todo []*prepared, aseqs []int64, ms
 	}
 	var last int32
 	err := s.w.Raw(func(dc any) error {
-		conn := dc.(driver.Conn)
-		if err := appendArticles(conn, todo, aseqs, details); err != nil {
-			return err
-		}
 		var err error
-		last, err = s.appendDict(conn)
+		last, err = s.appendDict(dc.(driver.Conn))
 		return err
 	})
 	if err != nil {
+		return 0, err
+	}
+	now := time.Now().UnixMicro()
+	as := make([]arow, len(todo))
+	for i, p := range todo {
+		a := p.a
+		as[i] = arow{id: a.ID, seq: aseqs[i], date: parseDay(a.Date), title: a.Title, url: a.URL, source: a.Source,
+			language: a.Language, text: a.Text, sha: p.sha, storedAt: now, details: details[i]}
+		if as[i].details == nil {
+			as[i].details = []byte{} // an article without events: no records, not NULL
+		}
+	}
+	if err := insertRows(ctx, s, s.articleFunc, as, "articles"); err != nil {
 		return 0, err
 	}
 	if err := insertRows(ctx, s, s.mentionFunc, rows, "mention_rows"); err != nil {
@@ -501,28 +510,6 @@ func (x *index) commit(todo []*prepared) {
 	for _, p := range todo {
 		x.arts[hashID(p.a.ID)] = struct{}{}
 	}
-}
-
-func appendArticles(conn driver.Conn, ps []*prepared, aseqs []int64, details [][]byte) error {
-	a, err := duckdb.NewAppenderFromConn(conn, "", "articles")
-	if err != nil {
-		return fmt.Errorf("append articles: %w", err)
-	}
-	now := time.Now().UTC()
-	for i, p := range ps {
-		art := p.a
-		if details[i] == nil {
-			details[i] = []byte{} // an article without events: no records, not NULL
-		}
-		if err := a.AppendRow(art.ID, aseqs[i], parseDay(art.Date).value(), art.Title, art.URL, art.Source, art.Language, art.Text, p.sha, now, details[i]); err != nil {
-			a.Close()
-			return fmt.Errorf("append article %q: %w", art.ID, err)
-		}
-	}
-	if err := a.Close(); err != nil {
-		return fmt.Errorf("append articles: %w", err)
-	}
-	return nil
 }
 
 // Has reports whether the article id is stored.

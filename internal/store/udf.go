@@ -31,6 +31,9 @@ type column[T any] struct {
 	typ   duckdb.Type
 	write func(data unsafe.Pointer, rows []T)
 	null  func(row *T) bool
+	// set writes a column of values DuckDB keeps out of the vector's
+	// memory (VARCHAR, BLOB), a call into DuckDB a value; write is nil.
+	set func(ch *duckdb.DataChunk, c int, rows []T) error
 }
 
 func writer[V, T any](get func(*T) V) func(unsafe.Pointer, []T) {
@@ -62,6 +65,48 @@ func f64[T any](name string, get func(*T) float64) column[T] {
 func dayColumn[T any](name string, get func(*T) day) column[T] {
 	return column[T]{name: name, typ: duckdb.TYPE_INTEGER, write: writer(func(r *T) int32 { return int32(get(r)) }),
 		null: func(r *T) bool { return get(r) == noDay }}
+}
+
+// dateColumn is a DATE, NULL for noDay.
+func dateColumn[T any](name string, get func(*T) day) column[T] {
+	c := dayColumn(name, get)
+	c.typ = duckdb.TYPE_DATE
+	return c
+}
+
+// timestamp is a TIMESTAMP as microseconds since 1970.
+func timestamp[T any](name string, get func(*T) int64) column[T] {
+	return column[T]{name: name, typ: duckdb.TYPE_TIMESTAMP, write: writer(get)}
+}
+
+func varchar[T any](name string, get func(*T) string) column[T] {
+	return column[T]{name: name, typ: duckdb.TYPE_VARCHAR, set: func(ch *duckdb.DataChunk, c int, rows []T) error {
+		vec, err := ch.GetVector(c)
+		if err != nil {
+			return err
+		}
+		w, err := duckdb.GetVectorWriter[string](vec)
+		if err != nil {
+			return err
+		}
+		for i := range rows {
+			if err := w.Set(i, get(&rows[i])); err != nil {
+				return err
+			}
+		}
+		return nil
+	}}
+}
+
+func blob[T any](name string, get func(*T) []byte) column[T] {
+	return column[T]{name: name, typ: duckdb.TYPE_BLOB, set: func(ch *duckdb.DataChunk, c int, rows []T) error {
+		for i := range rows {
+			if err := duckdb.SetChunkValue(*ch, c, i, get(&rows[i])); err != nil {
+				return err
+			}
+		}
+		return nil
+	}}
 }
 
 // The fields of duckdb.DataChunk and of its vectors that chunkData reads.
@@ -130,6 +175,11 @@ func (s *batchSource[T]) FillChunk(_ any, ch duckdb.DataChunk) error {
 	from := min(s.next.Add(size)-size, int64(len(s.rows)))
 	rows := s.rows[from:min(from+size, int64(len(s.rows)))]
 	n := len(rows)
+	// Vectors written by a call into DuckDB check the rows against the
+	// size.
+	if err := ch.SetSize(n); err != nil {
+		return err
+	}
 	for c := range s.cols {
 		col := &s.cols[c]
 		data := chunkData(&ch, c)
@@ -138,6 +188,12 @@ func (s *batchSource[T]) FillChunk(_ any, ch duckdb.DataChunk) error {
 				return fmt.Errorf("table function: duckdb-go's DataChunk is not laid out as this sitrep expects")
 			}
 			continue // not read by the query
+		}
+		if col.set != nil {
+			if err := col.set(&ch, c, rows); err != nil {
+				return err
+			}
+			continue
 		}
 		col.write(data, rows)
 		if col.null == nil {
@@ -151,7 +207,7 @@ func (s *batchSource[T]) FillChunk(_ any, ch duckdb.DataChunk) error {
 			}
 		}
 	}
-	return ch.SetSize(n)
+	return nil
 }
 
 // tableFunc is a registered batch table function: name() reads whatever
@@ -203,3 +259,25 @@ var mentionColumns = []column[mrow]{
 	i64("dkey", func(m *mrow) int64 { return m.dkey }),
 }
 
+
+// arow is one row of articles.
+type arow struct {
+	id, title, url, source, language, text, sha string
+	seq, storedAt                               int64
+	date                                        day
+	details                                     []byte
+}
+
+var articleColumns = []column[arow]{
+	varchar("id", func(a *arow) string { return a.id }),
+	i64("seq", func(a *arow) int64 { return a.seq }),
+	dateColumn("date", func(a *arow) day { return a.date }),
+	varchar("title", func(a *arow) string { return a.title }),
+	varchar("url", func(a *arow) string { return a.url }),
+	varchar("source", func(a *arow) string { return a.source }),
+	varchar("language", func(a *arow) string { return a.language }),
+	varchar("text", func(a *arow) string { return a.text }),
+	varchar("sha", func(a *arow) string { return a.sha }),
+	timestamp("stored_at", func(a *arow) int64 { return a.storedAt }),
+	blob("details", func(a *arow) []byte { return a.details }),
+}
