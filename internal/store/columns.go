@@ -44,7 +44,7 @@ type mrow struct {
 	flags      int16
 	extras     []extra
 
-	dkey       int64 // its dedup key
+	dkey int64 // its dedup key
 }
 
 // Bits of mrow.flags.

@@ -163,7 +163,6 @@ func TestConvertsVersion2Store(t *testing.T) {
 	}
 }
 
-
 // v2Docs are the articles of testdata/v2.duckdb.gz, a store that sitrep
 // wrote with schema version 2 (commit 6fe1273), storing them one by one in
 // this order with Replace: a1 twice, the second replacing the first. They

@@ -259,7 +259,6 @@ var mentionColumns = []column[mrow]{
 	i64("dkey", func(m *mrow) int64 { return m.dkey }),
 }
 
-
 // arow is one row of articles.
 type arow struct {
 	id, title, url, source, language, text, sha string
