@@ -109,24 +109,38 @@ func parseID(id string) (hi uint64, lo uint32, ok bool) {
 		return 0, 0, false
 	}
 	var v uint64
-	for i := 0; i < 24; i++ {
-		c := id[i]
-		var d byte
-		switch {
-		case c >= '0' && c <= '9':
-			d = c - '0'
-		case c >= 'a' && c <= 'f':
-			d = c - 'a' + 10
-		default:
-			return 0, 0, false
-		}
+	bad := byte(0)
+	for i := 0; i < 16; i++ {
+		d := hexDigit[id[i]]
+		bad |= d
 		v = v<<4 | uint64(d)
-		if i == 15 {
-			hi, v = v, 0
-		}
 	}
-	return hi, uint32(v), true
+	var w uint32
+	for i := 16; i < 24; i++ {
+		d := hexDigit[id[i]]
+		bad |= d
+		w = w<<4 | uint32(d)
+	}
+	if bad&0x80 != 0 {
+		return 0, 0, false
+	}
+	return v, w, true
 }
+
+// hexDigit is the value of each lower-case hex digit; other bytes have the
+// high bit set.
+var hexDigit = func() (t [256]byte) {
+	for i := range t {
+		t[i] = 0x80
+	}
+	for i := 0; i < 10; i++ {
+		t['0'+i] = byte(i)
+	}
+	for i := 0; i < 6; i++ {
+		t['a'+i] = byte(10 + i)
+	}
+	return t
+}()
 
 // hashTextID returns the numbers that stand for an ID parseID cannot read
 // (an event made elsewhere), so that it is found as a sitrep ID is. Two

@@ -12,6 +12,7 @@ import (
 	"slices"
 	"sync"
 	"time"
+	"unsafe"
 
 	"github.com/duckdb/duckdb-go/v2"
 
@@ -32,16 +33,22 @@ func (s *DuckDB) Put(ctx context.Context, a *reader.Article, es []event.Event) e
 // IDs in order.
 func articleSHA(a *reader.Article, es []*event.Event) string {
 	h := sha256.New()
-	for _, f := range []string{a.ID, a.Date, a.Title, a.URL, a.Source, a.Language, a.Text} {
-		h.Write([]byte(f))
-		h.Write([]byte{0})
+	zero := []byte{0}
+	for _, f := range [...]string{a.ID, a.Date, a.Title, a.URL, a.Source, a.Language, a.Text} {
+		h.Write(bytesOf(f))
+		h.Write(zero)
 	}
 	for i := range es {
-		h.Write([]byte(es[i].ID))
-		h.Write([]byte{0})
+		h.Write(bytesOf(es[i].ID))
+		h.Write(zero)
 	}
-	return hex.EncodeToString(h.Sum(nil)[:16])
+	var sum [sha256.Size]byte
+	return hex.EncodeToString(h.Sum(sum[:0])[:16])
 }
+
+// bytesOf returns the bytes of s without copying them, for a hash that
+// only reads them.
+func bytesOf(s string) []byte { return unsafe.Slice(unsafe.StringData(s), len(s)) }
 
 // mention is one report on its way into the store.
 type mention struct {

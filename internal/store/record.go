@@ -4,9 +4,9 @@ import (
 	"database/sql/driver"
 	"encoding/json"
 	"fmt"
-	"hash/fnv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/sitrep/sitrep/event"
 )
@@ -82,25 +82,61 @@ func actorCode(a *event.Actor) string {
 // factuality. It is stored as events.dkey; a 64-bit FNV-1a hash, so two
 // different keys collide with a chance of one in 2^64.
 func dedupKey(e *event.Event) int64 {
-	h := fnv.New64a()
-	w := func(s string) { h.Write([]byte(s)); h.Write([]byte{0}) }
-	w(actorCode(e.Source))
-	w(actorCode(e.Target))
-	w(e.CAMEO.Base)
+	h := fnv64(fnvOffset)
+	h.str(actorCode(e.Source))
+	h.str(actorCode(e.Target))
+	h.str(e.CAMEO.Base)
 	if l := e.Location; l != nil {
 		name := l.Resolved
 		if name == "" {
 			name = l.Name
 		}
-		w(strings.ToLower(l.Country))
-		w(strings.ToLower(name))
+		h.lower(l.Country)
+		h.lower(name)
 	} else {
-		w("\x01") // no location: unlike any place
+		h.str("\x01") // no location: unlike any place
 	}
 	if e.IsFact() {
-		w("fact")
+		h.str("fact")
 	}
-	return int64(h.Sum64())
+	return int64(h)
+}
+
+// fnv64 is FNV-1a of 64 bits (as hash/fnv's New64a, without its
+// interface and copies), over strings each followed by a 0 byte. Stored
+// dedup keys are these hashes: they must not change.
+type fnv64 uint64
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+func (h *fnv64) str(s string) {
+	v := *h
+	for i := 0; i < len(s); i++ {
+		v ^= fnv64(s[i])
+		v *= fnvPrime
+	}
+	*h = v * fnvPrime // the 0 byte
+}
+
+// lower hashes strings.ToLower(s).
+func (h *fnv64) lower(s string) {
+	v := *h
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			h.str(strings.ToLower(s))
+			return
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		v ^= fnv64(c)
+		v *= fnvPrime
+	}
+	*h = v * fnvPrime
 }
 
 // sourceKey is the publisher a mention counts for in num_sources: its
