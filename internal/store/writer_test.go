@@ -5,6 +5,7 @@ import (
 	"errors"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"testing"
 
 	"github.com/sitrep/sitrep/internal/reader"
@@ -144,4 +145,31 @@ func openAt(t testing.TB, path string) *DuckDB {
 		t.Fatal(err)
 	}
 	return s
+}
+
+// A Writer runs DuckDB on half the CPUs while it writes, and gives the
+// threads back when it closes.
+func TestWriterSharesTheCPUs(t *testing.T) {
+	s := openTemp(t)
+	threads := func() int {
+		var n int
+		if err := s.db.QueryRow(`SELECT current_setting('threads')`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	had := threads()
+	w := NewWriter(context.Background(), s, PutOptions{})
+	if got, want := threads(), min(had, max(1, runtime.GOMAXPROCS(0)/2)); got != want {
+		t.Errorf("DuckDB threads while writing: %d, want %d", got, want)
+	}
+	if err := w.Put(newSynth(9).batch(3)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if got := threads(); got != had {
+		t.Errorf("DuckDB threads after Close: %d, want %d back", got, had)
+	}
 }
