@@ -16,16 +16,36 @@ import (
 // Reading a mention reads its article anyway, for the text its offsets
 // point into, so the details cost reading nothing more.
 //
-// A record is signed varints: the mention's seq as the difference from the
-// record before (from 0 for the first), the source, target, place,
+// The details of an article are the seq of its first mention (8 bytes,
+// little-endian), then its records in seq order, none for an article
+// without mentions. A record is signed varints: the mention's seq as the
+// difference from the record before (from the first seq for the first),
+// the source, target, place,
 // attribution and evidence spans (each as start, then end - start), the
 // attribution's number, the sentence index, the rule, the flags, the number
 // of extras, and each extra as kind, ord, ref and span.
 
-// appendDetails appends the details record of m to b; prev is the seq of
-// the record before it in b, 0 for the first.
-func appendDetails(b []byte, prev int64, m *mrow) []byte {
-	b = binary.AppendVarint(b, m.seq-prev)
+// newDetails returns the details of an article of n mentions, without
+// records yet and with its first seq to be set.
+func newDetails(n int) []byte {
+	if n == 0 {
+		return []byte{}
+	}
+	return make([]byte, 8, 8+24*n)
+}
+
+// setBase sets the first seq of details, which are not empty.
+func setBase(details []byte, seq int64) []byte {
+	if len(details) >= 8 {
+		binary.LittleEndian.PutUint64(details, uint64(seq))
+	}
+	return details
+}
+
+// appendDetails appends the details record of m to b; delta is m's seq
+// less the seq of the record before, or of the first seq.
+func appendDetails(b []byte, delta int64, m *mrow) []byte {
+	b = binary.AppendVarint(b, delta)
 	for _, sp := range [...]int64{m.srcSpan, m.tgtSpan, m.placeSpan, m.attribSpan, m.span} {
 		b = appendSpan(b, sp)
 	}
@@ -78,8 +98,14 @@ func (r *detailsReader) span() int64 {
 // readDetails reads the records of details and fills in those of the
 // mentions in want, by seq.
 func readDetails(details []byte, want map[int64]*mrow) error {
-	r := detailsReader{b: details}
-	var seq int64
+	if len(details) == 0 {
+		return nil
+	}
+	if len(details) < 8 {
+		return errDetails
+	}
+	seq := int64(binary.LittleEndian.Uint64(details))
+	r := detailsReader{b: details[8:]}
 	for len(r.b) > 0 && r.err == nil {
 		seq += r.next()
 		var d mrow

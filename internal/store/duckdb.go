@@ -39,7 +39,7 @@ type DuckDB struct {
 	// one batch to the next.
 	encoders sync.Pool
 	// The table functions w inserts rows with (see udf.go).
-	mentionFunc *tableFunc[mrow]
+	mentionFunc *tableFunc[mention]
 	articleFunc *tableFunc[arow]
 }
 

@@ -1,9 +1,11 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"hash/maphash"
+	"slices"
 )
 
 // index is what a write looks up in memory rather than asking DuckDB: the
@@ -21,28 +23,22 @@ type index struct {
 	arts map[uint64]struct{}
 	// events maps a dedup key to its dated event when the key has events
 	// on one day only, which is most keys; a key with events on several
-	// days maps to many, and more maps the key and each of its days to
-	// the oldest event with them. The fold rule (a report joins an event
-	// of its key at most a day away) makes a second event of the same key
-	// and day rare; the oldest is the one the rule would pick. Most
-	// reports of a new happening thus cost one lookup.
+	// days maps to a list of them in lists, by day. The fold rule (a report
+	// joins an event of its key at most a day away) makes a second event
+	// of the same key and day rare: only the oldest is kept, the one the
+	// rule would pick. A report thus costs one map lookup.
 	events map[int64]dayEvent
-	more   map[keyDay]int64
+	lists  [][]dayEvent
 }
 
-// dayEvent is an event (by seq) on a day; seq many stands for several.
+// dayEvent is an event (by seq) on a day; on day many, seq is the index of
+// a list in index.lists.
 type dayEvent struct {
 	day day
 	seq int64
 }
 
-const many = -1
-
-// keyDay is a dedup key on a day.
-type keyDay struct {
-	key int64
-	day day
-}
+const many = noDay
 
 var idSeed = maphash.MakeSeed()
 
@@ -53,7 +49,7 @@ func (s *DuckDB) loadIndex(ctx context.Context) error {
 	if s.idx != nil {
 		return nil
 	}
-	x := &index{arts: make(map[uint64]struct{}, s.aseq), events: make(map[int64]dayEvent, s.seq), more: map[keyDay]int64{}}
+	x := &index{arts: make(map[uint64]struct{}, s.aseq), events: make(map[int64]dayEvent, s.seq)}
 	rows, err := s.w.QueryContext(ctx, `SELECT id FROM articles`)
 	if err != nil {
 		return fmt.Errorf("index articles: %w", err)
@@ -74,13 +70,14 @@ func (s *DuckDB) loadIndex(ctx context.Context) error {
 		return fmt.Errorf("index events: %w", err)
 	}
 	for rows.Next() {
-		var k keyDay
+		var key int64
+		var d day
 		var seq int64
-		if err := rows.Scan(&k.key, &k.day, &seq); err != nil {
+		if err := rows.Scan(&key, &d, &seq); err != nil {
 			rows.Close()
 			return fmt.Errorf("index events: %w", err)
 		}
-		x.add(k.key, k.day, seq)
+		x.add(key, d, seq)
 	}
 	if err := rows.Close(); err != nil {
 		return fmt.Errorf("index events: %w", err)
@@ -95,17 +92,25 @@ func (x *index) add(key int64, d day, seq int64) {
 	switch {
 	case !ok:
 		x.events[key] = dayEvent{d, seq}
-	case e.seq != many && e.day == d:
+	case e.day == many:
+		x.lists[e.seq] = addDay(x.lists[e.seq], d, seq)
+	case e.day == d:
 		x.events[key] = dayEvent{d, min(e.seq, seq)}
-	case e.seq != many:
-		x.more[keyDay{key, e.day}] = e.seq
-		x.more[keyDay{key, d}] = seq
-		x.events[key] = dayEvent{seq: many}
 	default:
-		if old, ok := x.more[keyDay{key, d}]; !ok || old > seq {
-			x.more[keyDay{key, d}] = seq
-		}
+		x.lists = append(x.lists, addDay([]dayEvent{e}, d, seq))
+		x.events[key] = dayEvent{many, int64(len(x.lists) - 1)}
 	}
+}
+
+// addDay adds event seq on day d to ds, by day, unless an older one is
+// there on d.
+func addDay(ds []dayEvent, d day, seq int64) []dayEvent {
+	i, found := slices.BinarySearchFunc(ds, d, func(e dayEvent, d day) int { return cmp.Compare(e.day, d) })
+	if found {
+		ds[i].seq = min(ds[i].seq, seq)
+		return ds
+	}
+	return slices.Insert(ds, i, dayEvent{d, seq})
 }
 
 // remove takes event seq of key on day d out of the index.
@@ -113,9 +118,10 @@ func (x *index) remove(key int64, d day, seq int64) {
 	e, ok := x.events[key]
 	switch {
 	case !ok:
-	case e.seq == many:
-		if x.more[keyDay{key, d}] == seq {
-			delete(x.more, keyDay{key, d})
+	case e.day == many:
+		ds := x.lists[e.seq]
+		if i := slices.Index(ds, dayEvent{d, seq}); i >= 0 {
+			x.lists[e.seq] = slices.Delete(ds, i, i+1)
 		}
 	case e.seq == seq:
 		delete(x.events, key)
@@ -129,18 +135,26 @@ func (x *index) nearest(key int64, d day) (int64, bool) {
 	switch {
 	case !ok:
 		return 0, false
-	case e.seq != many:
+	case e.day != many:
 		return e.seq, e.day >= d-1 && e.day <= d+1
 	}
-	if v, ok := x.more[keyDay{key, d}]; ok {
-		return v, true
+	ds := x.lists[e.seq]
+	i, found := slices.BinarySearchFunc(ds, d, func(e dayEvent, d day) int { return cmp.Compare(e.day, d) })
+	if found {
+		return ds[i].seq, true
 	}
-	b, okb := x.more[keyDay{key, d - 1}]
-	a, oka := x.more[keyDay{key, d + 1}]
+	// ds[i-1] is the last day before d, ds[i] the first after.
+	b, a := int64(-1), int64(-1)
+	if i > 0 && ds[i-1].day == d-1 {
+		b = ds[i-1].seq
+	}
+	if i < len(ds) && ds[i].day == d+1 {
+		a = ds[i].seq
+	}
 	switch {
-	case okb && (!oka || b < a):
+	case b >= 0 && (a < 0 || b < a):
 		return b, true
-	case oka:
+	case a >= 0:
 		return a, true
 	}
 	return 0, false

@@ -75,10 +75,14 @@ type Batch struct {
 
 // prepared is a doc ready to store.
 type prepared struct {
-	a      *reader.Article
-	sha    string
-	art    stored
-	lo, hi int // its mentions in Batch.ms
+	a       *reader.Article
+	sha     string
+	art     stored
+	lo, hi  int    // its mentions in Batch.ms
+	details []byte // the details of its mentions, for seqs from base on
+
+	base       int64 // the seq of its first mention, set by Write
+	renumbered bool  // Write gave some of its mentions the seqs of a replaced article's
 }
 
 // prepareEvents returns the events of d to store: each with an ID and d's
@@ -146,7 +150,9 @@ func (s *DuckDB) Prepare(docs []Doc) (*Batch, error) {
 			skey: sourceKey(&event.Event{Publisher: a.Source, URL: a.URL})}
 		p.lo = len(b.ms)
 		for _, e := range evs[i] {
-			b.ms = append(b.ms, mention{e: e, day: parseDay(e.Date), dkey: dedupKey(e)})
+			m := mention{e: e, day: parseDay(e.Date), dkey: dedupKey(e)}
+			m.row.dkey = m.dkey
+			b.ms = append(b.ms, m)
 		}
 		p.hi = len(b.ms)
 	}
@@ -157,6 +163,15 @@ func (s *DuckDB) Prepare(docs []Doc) (*Batch, error) {
 		}
 	}
 	s.encode(b.ms)
+	// The details of each article, for consecutive seqs from a base Write
+	// sets.
+	for i := range b.docs {
+		p := &b.docs[i]
+		p.details = newDetails(len(b.ms[p.lo:p.hi]))
+		for j := p.lo; j < p.hi; j++ {
+			p.details = appendDetails(p.details, int64(min(j-p.lo, 1)), &b.ms[j].row)
+		}
+	}
 	return b, nil
 }
 
@@ -276,6 +291,7 @@ func (s *DuckDB) Write(ctx context.Context, b *Batch, opts PutOptions) (st PutSt
 		}
 		for i := range ms {
 			ms[i].day, ms[i].dkey = parseDay(ms[i].e.Date), dedupKey(ms[i].e)
+			ms[i].row.dkey = ms[i].dkey
 		}
 		s.encode(ms)
 	}
@@ -292,6 +308,7 @@ func (s *DuckDB) Write(ctx context.Context, b *Batch, opts PutOptions) (st PutSt
 	for i, p := range todo {
 		aseq++
 		aseqs[i] = aseq
+		p.base, p.renumbered = seq+1, false
 		for range p.hi - p.lo {
 			m := &ms[k]
 			k++
@@ -300,6 +317,7 @@ func (s *DuckDB) Write(ctx context.Context, b *Batch, opts PutOptions) (st PutSt
 			// the storing order, so its event keeps its ID.
 			if old, ok := oldSeq[m.e.ID]; ok {
 				m.seq = old
+				p.renumbered = true
 			} else {
 				seq++
 				m.seq = seq
@@ -353,18 +371,25 @@ func (s *DuckDB) encode(ms []mention) {
 // number saved. A report folded into a stored event changes no stored row:
 // report counts are counted when read (the event_counts view).
 func (s *DuckDB) insert(ctx context.Context, todo []*prepared, aseqs []int64, ms []mention) (int32, error) {
-	rows := make([]mrow, len(ms))
-	// The details of the articles written: aseqs are consecutive, and the
-	// other mentions (of stored articles, folded again) are older.
 	details := make([][]byte, len(todo))
-	prev := make([]int64, len(todo))
-	for i := range ms {
-		r := &rows[i]
-		*r = ms[i].row
-		r.dkey = ms[i].dkey
-		if k := r.aseq - aseqs[0]; k >= 0 {
-			details[k] = appendDetails(details[k], prev[k], r)
-			prev[k] = r.seq
+	for i, p := range todo {
+		if !p.renumbered {
+			details[i] = setBase(p.details, p.base)
+			continue
+		}
+		// Some seqs are a replaced article's: write the records again,
+		// in seq order (as ms is then).
+		details[i] = newDetails(p.hi - p.lo)
+		prev := int64(0)
+		for j := range ms {
+			if r := &ms[j].row; r.aseq == aseqs[i] {
+				if prev == 0 {
+					details[i] = setBase(details[i], r.seq)
+					prev = r.seq
+				}
+				details[i] = appendDetails(details[i], r.seq-prev, r)
+				prev = r.seq
+			}
 		}
 	}
 	var last int32
@@ -389,7 +414,7 @@ func (s *DuckDB) insert(ctx context.Context, todo []*prepared, aseqs []int64, ms
 	if err := insertRows(ctx, s, s.articleFunc, as, "articles"); err != nil {
 		return 0, err
 	}
-	if err := insertRows(ctx, s, s.mentionFunc, rows, "mention_rows"); err != nil {
+	if err := insertRows(ctx, s, s.mentionFunc, ms, "mention_rows"); err != nil {
 		return 0, err
 	}
 	return last, nil
@@ -465,13 +490,13 @@ func (s *DuckDB) unfold(ctx context.Context, replaced []int64) ([]mention, map[s
 		return nil, nil, fmt.Errorf("unfold: %w", err)
 	}
 	for erows.Next() {
-		var k keyDay
-		var seq int64
-		if err := erows.Scan(&k.key, &k.day, &seq); err != nil {
+		var key, seq int64
+		var d day
+		if err := erows.Scan(&key, &d, &seq); err != nil {
 			erows.Close()
 			return nil, nil, fmt.Errorf("unfold: %w", err)
 		}
-		s.idx.remove(k.key, k.day, seq)
+		s.idx.remove(key, d, seq)
 	}
 	if err := erows.Close(); err != nil {
 		return nil, nil, fmt.Errorf("unfold: %w", err)

@@ -239,24 +239,25 @@ func (f *tableFunc[T]) udf() duckdb.ParallelChunkTableFunction {
 	}
 }
 
-// mentionColumns are the columns of mention_rows, in order.
-var mentionColumns = []column[mrow]{
-	i64("seq", func(m *mrow) int64 { return m.seq }),
-	i64("event", func(m *mrow) int64 { return m.event }),
-	u64("id_hi", func(m *mrow) uint64 { return m.idHi }),
-	u32("id_lo", func(m *mrow) uint32 { return m.idLo }),
-	i64("aseq", func(m *mrow) int64 { return m.aseq }),
-	dayColumn("day", func(m *mrow) day { return m.day }),
-	i32("mode", func(m *mrow) int32 { return m.mode }),
-	i32("src", func(m *mrow) int32 { return m.src }),
-	i32("tgt", func(m *mrow) int32 { return m.tgt }),
-	i32("coding", func(m *mrow) int32 { return m.coding }),
-	i32("place", func(m *mrow) int32 { return m.place }),
-	i32("skey", func(m *mrow) int32 { return m.skey }),
-	i64("sentence", func(m *mrow) int64 { return m.sentence }),
-	i64("trigger", func(m *mrow) int64 { return m.trigger }),
-	f64("confidence", func(m *mrow) float64 { return m.confidence }),
-	i64("dkey", func(m *mrow) int64 { return m.dkey }),
+// mentionColumns are the columns of mention_rows, in order, from the
+// rows of mentions.
+var mentionColumns = []column[mention]{
+	i64("seq", func(m *mention) int64 { return m.row.seq }),
+	i64("event", func(m *mention) int64 { return m.row.event }),
+	u64("id_hi", func(m *mention) uint64 { return m.row.idHi }),
+	u32("id_lo", func(m *mention) uint32 { return m.row.idLo }),
+	i64("aseq", func(m *mention) int64 { return m.row.aseq }),
+	dayColumn("day", func(m *mention) day { return m.row.day }),
+	i32("mode", func(m *mention) int32 { return m.row.mode }),
+	i32("src", func(m *mention) int32 { return m.row.src }),
+	i32("tgt", func(m *mention) int32 { return m.row.tgt }),
+	i32("coding", func(m *mention) int32 { return m.row.coding }),
+	i32("place", func(m *mention) int32 { return m.row.place }),
+	i32("skey", func(m *mention) int32 { return m.row.skey }),
+	i64("sentence", func(m *mention) int64 { return m.row.sentence }),
+	i64("trigger", func(m *mention) int64 { return m.row.trigger }),
+	f64("confidence", func(m *mention) float64 { return m.row.confidence }),
+	i64("dkey", func(m *mention) int64 { return m.row.dkey }),
 }
 
 // arow is one row of articles.
