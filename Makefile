@@ -26,8 +26,11 @@ bench:
 # The store and the API: ingest of pre-coded events, DuckDB's own insert
 # ceiling for the schema, and latency on stores of 1,000,000 events (each
 # million-event benchmark builds its store first, about half a minute).
+# BenchmarkWriter runs twice: with Go's default collector and with GOGC=400,
+# as sitrep ingest runs.
 bench-store:
-	$(GO) test -run '^$$' -bench 'PutBatch|Writer|EngineCeiling' -benchtime 50x ./internal/store
+	$(GO) test -run '^$$' -bench 'PutBatch|Writer|EngineCeiling' -benchtime 80x ./internal/store
+	GOGC=400 $(GO) test -run '^$$' -bench 'Writer' -benchtime 80x ./internal/store
 	$(GO) test -run '^$$' -bench 'Million' -benchtime 50x ./internal/store
 	$(GO) test -run '^$$' -bench 'APIMillion' -benchtime 50x ./internal/server
 

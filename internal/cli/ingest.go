@@ -66,6 +66,10 @@ flight. Run it again: articles already stored are skipped, so nothing is
 lost and nothing counted twice. With --replace an article stored with other
 text or other events is replaced instead.
 
+Coding runs beside storing: the next batch is coded and made ready while
+DuckDB writes the last one on half the CPUs. Go's garbage collector runs
+at GOGC=400 unless the GOGC environment variable says otherwise.
+
 The store file can be open in one process at a time. While sitrep serve has
 it, send the articles to the server instead: --server URL posts them to its
 POST /api/articles, where the server codes and stores them (--token or

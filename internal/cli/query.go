@@ -96,8 +96,9 @@ statements are refused. Views: events (one row a happening: id, date,
 actor codes and countries, CAMEO, Goldstein, quad class, PLOVER, ACLED,
 modality, place, report counts, evidence sentence and trigger) and
 mentions (one row a report, with event_id, article_id, sentence and
-trigger); tables: articles, and the numbered rows the views read
-(event_rows, mention_rows, extras, dict).
+trigger); underneath, the table articles, the numbered rows the views
+read (mention_rows, dict) and the views event_rows (an event is its
+first mention's row) and event_counts (report counts per event).
 
 The store is opened read-only, so several queries can run at once, but not
 while sitrep ingest or sitrep serve has it open.`,
