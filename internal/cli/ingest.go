@@ -68,7 +68,8 @@ text or other events is replaced instead.
 
 Coding runs beside storing: the next batch is coded and made ready while
 DuckDB writes the last one on half the CPUs. Go's garbage collector runs
-at GOGC=400 unless the GOGC environment variable says otherwise.
+at GOGC=400 with a soft memory limit of 4 GiB, unless the GOGC and
+GOMEMLIMIT environment variables say otherwise.
 
 The store file can be open in one process at a time. While sitrep serve has
 it, send the articles to the server instead: --server URL posts them to its
@@ -136,12 +137,17 @@ func runIngest(ctx context.Context, e *env, opts *ingestOptions) error {
 	if opts.Server != "" {
 		return postArticles(ctx, e, opts, inFmt)
 	}
-	// Ingest makes garbage fast and keeps little: with the collector's
-	// default (GOGC=100) its marking takes CPU from DuckDB and the coder,
-	// about a fifth of the store's throughput on two cores. GOGC, when
-	// set, wins.
+	// Ingest makes garbage fast: with the collector's default (GOGC=100)
+	// its marking takes CPU from DuckDB and the coder, about a tenth of the
+	// store's throughput on two cores (BenchmarkWriter). What it keeps
+	// grows with the store (the write index, about 30 bytes an event), so
+	// a soft limit of 4 GiB makes the collector work harder before the
+	// heap grows past it. GOGC and GOMEMLIMIT, when set, win.
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(400)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(4 << 30)
 	}
 	d, err := loadDicts(e, opts.Dicts, opts.NoBuiltinDicts, opts.Quiet)
 	if err != nil {

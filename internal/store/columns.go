@@ -53,10 +53,11 @@ const (
 	fURL                   // Event.URL is the article's URL
 	fPublisher             // Event.Publisher is the article's source
 	fIDText                // the ID is not 24 hex digits: an extra holds it, id_hi and id_lo a hash of it
-	fExtras                // the mention has rows in extras
+	fExtras                // the mention has extras
 )
 
-// extra is one row of the extras table: a list item or a whole text.
+// extra is a list item or a whole text of a mention, kept in its details
+// record (details.go).
 type extra struct {
 	kind int8  // xCount, xPlace, xText
 	ord  int16 // list index; for xText the field (fieldID...)

@@ -12,7 +12,8 @@ import (
 // article keeps the details of its mentions in articles.details, one record
 // a mention. DuckDB's cost of an insert grows with the number of values
 // (about 45 ns a value on the machine it was measured on), and this takes a
-// mention from 34 values in schema 2 to 19, plus one value an article.
+// mention from about 34 values in schema 2 (24 columns, an event row, and
+// its extras' rows) to 16, plus one value an article.
 // Reading a mention reads its article anyway, for the text its offsets
 // point into, so the details cost reading nothing more.
 //
@@ -22,7 +23,8 @@ import (
 // difference from the record before (from the first seq for the first),
 // the source, target, place,
 // attribution and evidence spans (each as start, then end - start), the
-// attribution's number, the sentence index, the rule, the flags, the number
+// attribution's dictionary number, the sentence index, the rule's, the
+// flags, the number
 // of extras, and each extra as kind, ord, ref and span.
 
 // newDetails returns the details of an article of n mentions, without

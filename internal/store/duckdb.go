@@ -38,6 +38,12 @@ type DuckDB struct {
 	// encoders keeps encoders, and the numbers they have looked up, from
 	// one batch to the next.
 	encoders sync.Pool
+	// threads counts the Writers running and keeps the number of DuckDB
+	// threads they set aside (see Writer).
+	threads struct {
+		sync.Mutex
+		writers, had int
+	}
 	// The table functions w inserts rows with (see udf.go).
 	mentionFunc *tableFunc[mention]
 	articleFunc *tableFunc[arow]
@@ -129,6 +135,14 @@ func (s *DuckDB) init(ctx context.Context) error {
 			return fmt.Errorf("open store %q: %w: schema version %d, this sitrep reads %d; run sitrep ingest on it once to migrate", s.path, ErrNoStore, v, len(migrations))
 		case v > len(migrations):
 			return fmt.Errorf("open store %q: schema version %d is newer than this sitrep's %d: upgrade sitrep", s.path, v, len(migrations))
+		}
+		for _, t := range []string{"v1_mentions", "v2_articles"} {
+			if old, err := s.hasTable(ctx, t); err != nil || old {
+				if err == nil {
+					err = fmt.Errorf("%w: its conversion from an older schema is not finished; run sitrep ingest on it once to finish it", ErrNoStore)
+				}
+				return fmt.Errorf("open store %q: %w", s.path, err)
+			}
 		}
 		return s.dict.load(ctx, s.db)
 	}

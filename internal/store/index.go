@@ -122,6 +122,10 @@ func (x *index) remove(key int64, d day, seq int64) {
 		ds := x.lists[e.seq]
 		if i := slices.Index(ds, dayEvent{d, seq}); i >= 0 {
 			x.lists[e.seq] = slices.Delete(ds, i, i+1)
+			if len(x.lists[e.seq]) == 0 {
+				x.lists[e.seq] = nil // its slot stays unused
+				delete(x.events, key)
+			}
 		}
 	case e.seq == seq:
 		delete(x.events, key)

@@ -11,7 +11,8 @@ import (
 // released, is never edited: a change is a new migration at the end.
 //
 // Version 1 kept each event.Event as JSON text; version 2 keeps numbers
-// (see dict.go and columns.go).
+// (see dict.go and columns.go); version 3 keeps fewer of them a mention
+// (see details.go).
 var migrations = []string{
 	// 1: articles, mentions and events.
 	`CREATE TABLE articles (
@@ -211,7 +212,7 @@ var migrations = []string{
 	CREATE TABLE mention_rows (
 		seq         BIGINT NOT NULL,  -- storing order, unique
 		event       BIGINT NOT NULL,  -- the seq of the event (happening) it is folded into; seq for its first mention
-		id_hi       UBIGINT NOT NULL, -- event.Event.ID, 24 hex digits, as two numbers (another ID: a hash of it)
+		id_hi       UBIGINT NOT NULL, -- event.Event.ID, 24 hex digits, as two numbers (another ID: a hash of it, the ID in text_ids)
 		id_lo       UINTEGER NOT NULL,
 		aseq        BIGINT NOT NULL,  -- articles.seq
 		day         INTEGER,          -- Event.Date as days since 1970-01-01, NULL when unknown
@@ -232,15 +233,20 @@ var migrations = []string{
 	SELECT event AS seq, count(*)::INTEGER AS num_mentions, count(DISTINCT skey)::INTEGER AS num_sources,
 		count(DISTINCT aseq)::INTEGER AS num_articles
 	FROM mention_rows GROUP BY event;
-	CREATE MACRO mention_id(hi, lo) AS printf('%016x%08x', hi, lo);
+	CREATE TABLE text_ids (
+		seq         BIGINT NOT NULL,  -- a mention whose event.Event.ID is not 24 hex digits
+		id          VARCHAR NOT NULL  -- that ID
+	);
+	CREATE MACRO mention_id(t, hi, lo) AS coalesce(t, printf('%016x%08x', hi, lo));
 	CREATE VIEW mentions AS
-	SELECT mention_id(m.id_hi, m.id_lo) AS id, mention_id(f.id_hi, f.id_lo) AS event_id,
+	SELECT mention_id(ti.id, m.id_hi, m.id_lo) AS id, mention_id(tf.id, f.id_hi, f.id_lo) AS event_id,
 		m.seq, m.event AS event_seq, a.id AS article_id, DATE '1970-01-01' + m.day AS date,
 		coalesce(sa.val->>'$[0]', '') AS source_code, coalesce(ta.val->>'$[0]', '') AS target_code,
 		c.val->>'$[0]' AS cameo_code, md.val->>'$[0]' AS modality, m.confidence,
 		coalesce(k.val->>'$[0]', '') AS source_key,
 		span_text(a.text, m.sentence) AS sentence, span_text(a.text, m.trigger) AS trigger
 	FROM mention_rows m JOIN articles a ON a.seq = m.aseq JOIN mention_rows f ON f.seq = m.event
+		LEFT JOIN text_ids ti ON ti.seq = m.seq LEFT JOIN text_ids tf ON tf.seq = f.seq
 		LEFT JOIN dict sa ON sa.id = m.src LEFT JOIN dict ta ON ta.id = m.tgt
 		LEFT JOIN dict c ON c.id = m.coding LEFT JOIN dict md ON md.id = m.mode LEFT JOIN dict k ON k.id = m.skey;
 	CREATE VIEW events AS

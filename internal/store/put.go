@@ -59,7 +59,6 @@ type mention struct {
 	event int64 // the seq of the event it is folded into
 	day   day
 	dkey  int64
-	first bool // the first mention of a new event
 	row   mrow
 }
 
@@ -283,7 +282,7 @@ func (s *DuckDB) Write(ctx context.Context, b *Batch, opts PutOptions) (st PutSt
 
 	// Replacing: take out the articles, their mentions and the events those
 	// were folded into, and fold the other mentions of those events again.
-	var oldSeq map[string]int64
+	var oldSeq map[idOf]int64
 	if len(replaced) > 0 {
 		st.Replaced = len(replaced)
 		if ms, oldSeq, err = s.unfold(ctx, replaced); err != nil {
@@ -315,7 +314,7 @@ func (s *DuckDB) Write(ctx context.Context, b *Batch, opts PutOptions) (st PutSt
 			m.aseq = aseq
 			// A report the replaced article also had keeps its place in
 			// the storing order, so its event keeps its ID.
-			if old, ok := oldSeq[m.e.ID]; ok {
+			if old, ok := oldSeq[idOf{p.a.ID, m.e.ID}]; ok {
 				m.seq = old
 				p.renumbered = true
 			} else {
@@ -372,24 +371,30 @@ func (s *DuckDB) encode(ms []mention) {
 // report counts are counted when read (the event_counts view).
 func (s *DuckDB) insert(ctx context.Context, todo []*prepared, aseqs []int64, ms []mention) (int32, error) {
 	details := make([][]byte, len(todo))
+	var again map[int64][]*mrow // the rows of renumbered articles, by aseq
 	for i, p := range todo {
 		if !p.renumbered {
 			details[i] = setBase(p.details, p.base)
 			continue
 		}
+		if again == nil {
+			again = map[int64][]*mrow{}
+			for j := range ms {
+				r := &ms[j].row
+				again[r.aseq] = append(again[r.aseq], r)
+			}
+		}
 		// Some seqs are a replaced article's: write the records again,
 		// in seq order (as ms is then).
-		details[i] = newDetails(p.hi - p.lo)
-		prev := int64(0)
-		for j := range ms {
-			if r := &ms[j].row; r.aseq == aseqs[i] {
-				if prev == 0 {
-					details[i] = setBase(details[i], r.seq)
-					prev = r.seq
-				}
-				details[i] = appendDetails(details[i], r.seq-prev, r)
-				prev = r.seq
+		rs := again[aseqs[i]]
+		details[i] = newDetails(len(rs))
+		for j, r := range rs {
+			if j == 0 {
+				details[i] = setBase(details[i], r.seq)
+				details[i] = appendDetails(details[i], 0, r)
+				continue
 			}
+			details[i] = appendDetails(details[i], r.seq-rs[j-1].seq, r)
 		}
 	}
 	var last int32
@@ -417,7 +422,29 @@ func (s *DuckDB) insert(ctx context.Context, todo []*prepared, aseqs []int64, ms
 	if err := insertRows(ctx, s, s.mentionFunc, ms, "mention_rows"); err != nil {
 		return 0, err
 	}
+	if err := s.insertTextIDs(ctx, ms); err != nil {
+		return 0, err
+	}
 	return last, nil
+}
+
+// insertTextIDs keeps the IDs of ms that are not sitrep's (hex) whole, for
+// the SQL views.
+func (s *DuckDB) insertTextIDs(ctx context.Context, ms []mention) error {
+	var seqs []int64
+	var ids []string
+	for i := range ms {
+		if m := &ms[i]; m.row.flags&fIDText != 0 {
+			seqs, ids = append(seqs, m.row.seq), append(ids, m.e.ID)
+		}
+	}
+	if len(seqs) == 0 {
+		return nil
+	}
+	if _, err := s.w.ExecContext(ctx, `INSERT INTO text_ids SELECT unnest(?::BIGINT[]), unnest(?::VARCHAR[])`, seqs, ids); err != nil {
+		return fmt.Errorf("insert text_ids: %w", err)
+	}
+	return nil
 }
 
 // insertRows inserts rows into table through its table function.
@@ -460,8 +487,8 @@ func (s *DuckDB) appendDict(conn driver.Conn) (int32, error) {
 // unfold deletes the replaced articles (by seq), their mentions and the
 // events those mentions belong to. It returns the other mentions of those
 // events, oldest first, to be folded again, and the seq of each deleted
-// mention of the replaced articles by ID.
-func (s *DuckDB) unfold(ctx context.Context, replaced []int64) ([]mention, map[string]int64, error) {
+// mention of the replaced articles by article and event ID.
+func (s *DuckDB) unfold(ctx context.Context, replaced []int64) ([]mention, map[idOf]int64, error) {
 	const affected = `SELECT DISTINCT event FROM mention_rows WHERE aseq IN (SELECT unnest(?::BIGINT[]))`
 	rows, arts, err := s.loadRows(ctx, s.w, nil, `SELECT `+mentionCols+` FROM mention_rows m WHERE m.event IN (`+affected+`) ORDER BY m.seq`, replaced)
 	if err != nil {
@@ -473,13 +500,13 @@ func (s *DuckDB) unfold(ctx context.Context, replaced []int64) ([]mention, map[s
 	}
 	dec := decoder{d: s.dict}
 	var ms []mention
-	oldSeq := map[string]int64{}
+	oldSeq := map[idOf]int64{}
 	for i := range rows {
 		r := &rows[i]
 		e := &event.Event{}
 		dec.decode(r, arts[r.aseq], e)
 		if gone[r.aseq] {
-			oldSeq[e.ID] = r.seq
+			oldSeq[idOf{e.ArticleID, e.ID}] = r.seq
 			continue
 		}
 		ms = append(ms, mention{e: e, art: arts[r.aseq], aseq: r.aseq, seq: r.seq})
@@ -502,6 +529,7 @@ func (s *DuckDB) unfold(ctx context.Context, replaced []int64) ([]mention, map[s
 		return nil, nil, fmt.Errorf("unfold: %w", err)
 	}
 	for _, q := range []string{
+		`DELETE FROM text_ids WHERE seq IN (SELECT seq FROM mention_rows WHERE event IN (` + affected + `))`,
 		`DELETE FROM mention_rows WHERE event IN (` + affected + `)`,
 		`DELETE FROM articles WHERE seq IN (SELECT unnest(?::BIGINT[]))`,
 	} {
@@ -520,7 +548,6 @@ func (s *DuckDB) fold(ms []mention, st *PutStats) int {
 	newEvents := 0
 	for i := range ms {
 		m := &ms[i]
-		m.first = false
 		if m.day != noDay {
 			if seq, ok := s.idx.nearest(m.dkey, m.day); ok {
 				m.event = seq
@@ -530,7 +557,6 @@ func (s *DuckDB) fold(ms []mention, st *PutStats) int {
 			s.idx.add(m.dkey, m.day, m.seq)
 		}
 		m.event = m.seq
-		m.first = true
 		newEvents++
 	}
 	return newEvents
@@ -552,3 +578,6 @@ func (s *DuckDB) Has(ctx context.Context, articleID string) (bool, error) {
 	}
 	return n > 0, nil
 }
+
+// idOf is a report of an article: the article's ID and the event's.
+type idOf struct{ article, event string }

@@ -5,12 +5,14 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -94,25 +96,31 @@ func TestConvertsVersion1Store(t *testing.T) {
 // report counts, and the v2 tables are gone.
 func TestConvertsVersion2Store(t *testing.T) {
 	ctx := context.Background()
-	gz, err := os.Open(filepath.Join("testdata", "v2.duckdb.gz"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer gz.Close()
-	zr, err := gzip.NewReader(gz)
-	if err != nil {
-		t.Fatal(err)
-	}
 	path := filepath.Join(t.TempDir(), "v2.duckdb")
-	f, err := os.Create(path)
+	gunzip(t, filepath.Join("testdata", "v2.duckdb.gz"), path)
+	// The events as version 2 shows them in SQL, and half-way: migrated,
+	// not converted, which OpenReadOnly refuses.
+	sqlEvents := func(db *sql.DB) string {
+		t.Helper()
+		var out string
+		err := db.QueryRowContext(ctx, `SELECT string_agg(concat_ws(' ', id, date, num_mentions, num_sources, num_articles), '; ' ORDER BY id) FROM events`).Scan(&out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	c, err := duckdb.NewConnector(path, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := io.Copy(f, zr); err != nil {
+	db := sql.OpenDB(c)
+	before := sqlEvents(db)
+	if err := migrate(ctx, db); err != nil {
 		t.Fatal(err)
 	}
-	if err := f.Close(); err != nil {
-		t.Fatal(err)
+	db.Close()
+	if _, err := OpenReadOnly(ctx, path); !errors.Is(err, ErrNoStore) {
+		t.Errorf("OpenReadOnly on a store not yet converted: %v, want ErrNoStore", err)
 	}
 	s, err := Open(ctx, path)
 	if err != nil {
@@ -160,6 +168,33 @@ func TestConvertsVersion2Store(t *testing.T) {
 	var n int
 	if err := s.db.QueryRow(`SELECT count(*) FROM information_schema.tables WHERE table_name LIKE 'v2_%'`).Scan(&n); err != nil || n != 0 {
 		t.Errorf("%d v2 tables left (%v)", n, err)
+	}
+	if after := sqlEvents(s.db); after != before || !strings.Contains(after, "custom-id-7") {
+		t.Errorf("events in SQL after converting:\n%s\nbefore:\n%s", after, before)
+	}
+}
+
+// gunzip writes the gzip file src uncompressed to dst.
+func gunzip(t *testing.T, src, dst string) {
+	t.Helper()
+	gz, err := os.Open(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer gz.Close()
+	zr, err := gzip.NewReader(gz)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Create(dst)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := io.Copy(f, zr); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
 	}
 }
 

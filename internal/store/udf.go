@@ -11,7 +11,7 @@ import (
 	"github.com/duckdb/duckdb-go/v2"
 )
 
-// The write connection inserts mentions, events and extras with INSERT ...
+// The write connection inserts mention_rows and articles with INSERT ...
 // SELECT from table functions that copy Go slices into DuckDB's vectors.
 //
 // duckdb-go writes a chunk value by value (SetChunkValue: a column lookup
@@ -20,8 +20,8 @@ import (
 // as one typed loop over the vector's memory instead, which they find by
 // reading duckdb-go's unexported DataChunk fields (columns[i].dataPtr, and
 // projection for the columns a query reads). duckdb-go is pinned
-// (v2.10506.0); TestChunkLayout fails if a new version moves those fields.
-// NULLs still go through SetChunkValue.
+// (v2.10506.0); TestManyChunks fails if a new version moves those fields.
+// NULLs, strings and blobs still go through duckdb-go's calls.
 
 // column is one column of a batch table function: its DuckDB type, how to
 // write rows into a vector's memory, and (for a column with NULLs) which

@@ -16,8 +16,7 @@ import (
 // they are folded again by the same rule, in the same order. Interrupted,
 // it goes on where it stopped the next time the store opens.
 func (s *DuckDB) convertV1(ctx context.Context) error {
-	var n int
-	if err := s.w.QueryRowContext(ctx, `SELECT count(*) FROM information_schema.tables WHERE table_name = 'v1_mentions' AND table_schema = 'main'`).Scan(&n); err != nil || n == 0 {
+	if ok, err := s.hasTable(ctx, "v1_mentions"); err != nil || !ok {
 		return err
 	}
 	last := int64(-1 << 63)

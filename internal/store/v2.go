@@ -3,90 +3,172 @@ package store
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"fmt"
+	"time"
 
 	"github.com/sitrep/sitrep/event"
-	"github.com/sitrep/sitrep/internal/reader"
 )
 
 // convertV2 moves the articles of a version 2 store, which migration 3
 // renamed to v2_articles, v2_mention_rows, v2_event_rows and v2_extras,
 // into the version 3 tables a thousand articles at a time, then drops the
-// v2 tables. The dictionary is the same; each article's mentions are read
-// back as events and stored again, folded by the same rule in the same
-// order. Interrupted, it goes on where it stopped the next time the store
-// opens: articles already moved are skipped as any stored article is.
+// v2 tables. Nothing is folded again: every article and mention keeps its
+// seq and every mention its event, so event IDs and report counts stay as
+// they were. The dictionary is the same; each mention is read back as its
+// event.Event and encoded again, for its dedup key and details. Each
+// thousand articles is one transaction, and interrupted, the conversion
+// goes on after the last article moved the next time the store opens for
+// writing (OpenReadOnly refuses a store until it is done).
 func (s *DuckDB) convertV2(ctx context.Context) error {
-	var n int
-	if err := s.w.QueryRowContext(ctx, `SELECT count(*) FROM information_schema.tables WHERE table_name = 'v2_mention_rows' AND table_schema = 'main'`).Scan(&n); err != nil || n == 0 {
+	if ok, err := s.hasTable(ctx, "v2_articles"); err != nil || !ok {
 		return err
 	}
-	last := int64(-1 << 63)
+	var last int64
+	if err := s.w.QueryRowContext(ctx, `SELECT coalesce(max(seq), -9223372036854775808) FROM articles`).Scan(&last); err != nil {
+		return fmt.Errorf("convert version 2 store: %w", err)
+	}
 	for {
-		docs, next, err := s.v2Batch(ctx, last, 1000)
+		next, err := s.v2Batch(ctx, last, 1000)
 		if err != nil {
 			return fmt.Errorf("convert version 2 store: %w", err)
 		}
-		if len(docs) == 0 {
+		if next == last {
 			break
-		}
-		if _, err := s.PutBatch(ctx, docs, PutOptions{}); err != nil {
-			return fmt.Errorf("convert version 2 store: %w", err)
 		}
 		last = next
 	}
-	for _, t := range []string{"v2_extras", "v2_event_rows", "v2_mention_rows", "v2_articles"} {
-		if _, err := s.w.ExecContext(ctx, `DROP TABLE `+t); err != nil {
-			return fmt.Errorf("convert version 2 store: %w", err)
-		}
+	// The v2 tables go in one transaction: a store with some of them
+	// could not be converted.
+	drop := `BEGIN TRANSACTION; DROP TABLE v2_extras; DROP TABLE v2_event_rows; DROP TABLE v2_mention_rows; DROP TABLE v2_articles; COMMIT`
+	if _, err := s.w.ExecContext(ctx, drop); err != nil {
+		s.w.ExecContext(context.Background(), `ROLLBACK`)
+		return fmt.Errorf("convert version 2 store: %w", err)
 	}
+	s.idx = nil // built again from the new tables by the next write
 	return nil
 }
 
-// v2Batch reads up to n v2 articles after seq, with their events in
-// storing order.
-func (s *DuckDB) v2Batch(ctx context.Context, after int64, n int) ([]Doc, int64, error) {
-	rows, err := s.w.QueryContext(ctx, `SELECT seq, id, coalesce(date::VARCHAR, ''), title, url, source, language, text
+// hasTable reports whether the store has the table name.
+func (s *DuckDB) hasTable(ctx context.Context, name string) (bool, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM information_schema.tables WHERE table_name = ? AND table_schema = 'main'`, name).Scan(&n)
+	return n > 0, err
+}
+
+// v2Batch moves up to n v2 articles after seq, with their mentions, in one
+// transaction, and returns the seq of the last it moved (after, if none).
+func (s *DuckDB) v2Batch(ctx context.Context, after int64, n int) (int64, error) {
+	rows, err := s.w.QueryContext(ctx, `SELECT seq, id, coalesce(date::VARCHAR, ''), title, url, source, language, text, sha, stored_at
 		FROM v2_articles WHERE seq > ? ORDER BY seq LIMIT ?`, after, n)
 	if err != nil {
-		return nil, 0, err
+		return after, err
 	}
-	var docs []Doc
+	var as []arow
 	arts := map[int64]*stored{}
-	bySeq := map[int64]int{}
+	byAseq := map[int64]int{}
 	last := after
 	for rows.Next() {
-		a := &reader.Article{}
-		if err := rows.Scan(&last, &a.ID, &a.Date, &a.Title, &a.URL, &a.Source, &a.Language, &a.Text); err != nil {
+		var a arow
+		var date string
+		var at time.Time
+		if err := rows.Scan(&a.seq, &a.id, &date, &a.title, &a.url, &a.source, &a.language, &a.text, &a.sha, &at); err != nil {
 			rows.Close()
-			return nil, 0, err
+			return after, err
 		}
-		bySeq[last] = len(docs)
-		arts[last] = &stored{id: a.ID, date: a.Date, url: a.URL, source: a.Source, text: a.Text}
-		docs = append(docs, Doc{Article: a, Events: []event.Event{}})
+		a.date, a.storedAt, last = parseDay(date), at.UnixMicro(), a.seq
+		byAseq[a.seq] = len(as)
+		arts[a.seq] = &stored{id: a.id, date: date, url: a.url, source: a.source, text: a.text,
+			skey: sourceKey(&event.Event{Publisher: a.source, URL: a.url})}
+		as = append(as, a)
 	}
-	if err := rows.Close(); err != nil || len(docs) == 0 {
-		return nil, 0, err
+	if err := rows.Close(); err != nil || len(as) == 0 {
+		return after, err
 	}
-	ms, err := s.v2Mentions(ctx, after, last)
+	rs, err := s.v2Mentions(ctx, after, last)
 	if err != nil {
-		return nil, 0, err
+		return after, err
 	}
+	// Each mention as its event, encoded again with its v2 numbers.
 	dec := decoder{d: s.dict}
+	ms := make([]mention, len(rs))
+	for i := range rs {
+		r := &rs[i]
+		m := &ms[i]
+		m.e = &event.Event{}
+		dec.decode(r, arts[r.aseq], m.e)
+		m.art, m.aseq, m.seq, m.event, m.day = arts[r.aseq], r.aseq, r.seq, r.event, parseDay(m.e.Date)
+		m.dkey = dedupKey(m.e)
+	}
+	s.encode(ms)
 	for i := range ms {
 		m := &ms[i]
-		d := &docs[bySeq[m.aseq]]
-		var e event.Event
-		dec.decode(m, arts[m.aseq], &e)
-		d.Events = append(d.Events, e)
+		m.row.seq, m.row.event, m.row.aseq, m.row.dkey = m.seq, m.event, m.aseq, m.dkey
 	}
-	return docs, last, nil
+	// ms are in seq order: each article's records follow.
+	prev := map[int64]int64{}
+	for i := range ms {
+		r := &ms[i].row
+		a := &as[byAseq[r.aseq]]
+		p, ok := prev[r.aseq]
+		if !ok {
+			a.details = setBase(newDetails(1), r.seq)
+			p = r.seq
+		}
+		a.details = appendDetails(a.details, r.seq-p, r)
+		prev[r.aseq] = r.seq
+	}
+	for i := range as {
+		if as[i].details == nil {
+			as[i].details = []byte{}
+		}
+	}
+
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, err := s.w.ExecContext(ctx, `BEGIN TRANSACTION`); err != nil {
+		return after, err
+	}
+	committed := false
+	defer func() {
+		if !committed {
+			s.w.ExecContext(context.Background(), `ROLLBACK`)
+		}
+	}()
+	var lastDict int32
+	err = s.w.Raw(func(dc any) error {
+		var err error
+		lastDict, err = s.appendDict(dc.(driver.Conn))
+		return err
+	})
+	if err != nil {
+		return after, err
+	}
+	if err := insertRows(ctx, s, s.articleFunc, as, "articles"); err != nil {
+		return after, err
+	}
+	if err := insertRows(ctx, s, s.mentionFunc, ms, "mention_rows"); err != nil {
+		return after, err
+	}
+	if err := s.insertTextIDs(ctx, ms); err != nil {
+		return after, err
+	}
+	if _, err := s.w.ExecContext(ctx, `COMMIT`); err != nil {
+		return after, err
+	}
+	committed = true
+	s.dict.commit(lastDict)
+	s.aseq = max(s.aseq, last)
+	for i := range ms {
+		s.seq = max(s.seq, ms[i].seq)
+	}
+	return last, nil
 }
 
 // v2Mentions reads the v2 mentions of the articles with seqs in (after,
 // last], with their extras, in storing order.
 func (s *DuckDB) v2Mentions(ctx context.Context, after, last int64) ([]mrow, error) {
-	rows, err := s.w.QueryContext(ctx, `SELECT seq, id_hi, id_lo, aseq, day, mode, src, src_span, tgt, tgt_span,
+	rows, err := s.w.QueryContext(ctx, `SELECT seq, event, id_hi, id_lo, aseq, day, mode, src, src_span, tgt, tgt_span,
 		coding, place, place_span, attrib, attrib_span, sentence, span, trigger, sent_index, rule, confidence, skey, flags
 		FROM v2_mention_rows WHERE aseq > ? AND aseq <= ? ORDER BY seq`, after, last)
 	if err != nil {
@@ -97,7 +179,7 @@ func (s *DuckDB) v2Mentions(ctx context.Context, after, last int64) ([]mrow, err
 	for rows.Next() {
 		var m mrow
 		var d sql.NullInt32
-		if err := rows.Scan(&m.seq, &m.idHi, &m.idLo, &m.aseq, &d, &m.mode, &m.src, &m.srcSpan, &m.tgt, &m.tgtSpan,
+		if err := rows.Scan(&m.seq, &m.event, &m.idHi, &m.idLo, &m.aseq, &d, &m.mode, &m.src, &m.srcSpan, &m.tgt, &m.tgtSpan,
 			&m.coding, &m.place, &m.placeSpan, &m.attrib, &m.attribSpan, &m.sentence, &m.span, &m.trigger, &m.sentIndex,
 			&m.rule, &m.confidence, &m.skey, &m.flags); err != nil {
 			rows.Close()

@@ -18,8 +18,8 @@ import (
 // (at least one) and Prepare has the others: with as many DuckDB threads
 // as CPUs, the two oversubscribe the machine, which cost about a fifth of
 // the events stored a second on two cores (BenchmarkWriter). Close gives
-// DuckDB its threads back. The setting is the database's: run one Writer
-// at a time.
+// DuckDB its threads back (the last Writer to close, when several share a
+// store).
 //
 // The docs given to Put belong to the Writer until Close returns: the
 // caller must not change them or reuse their slices.
@@ -135,18 +135,25 @@ func (st *PutStats) add(o PutStats) {
 }
 
 // shareThreads sets DuckDB's threads to half the CPUs, if it has more, and
-// returns what sets them back.
+// returns what sets them back when the last Writer sharing them is done.
 func (s *DuckDB) shareThreads(ctx context.Context) func() {
-	var had int
-	if err := s.db.QueryRowContext(ctx, `SELECT current_setting('threads')`).Scan(&had); err != nil {
-		return func() {}
+	s.threads.Lock()
+	defer s.threads.Unlock()
+	if s.threads.writers++; s.threads.writers == 1 {
+		s.threads.had = 0
+		var had int
+		n := max(1, runtime.GOMAXPROCS(0)/2)
+		if err := s.db.QueryRowContext(ctx, `SELECT current_setting('threads')`).Scan(&had); err == nil && had > n {
+			if _, err := s.db.ExecContext(ctx, `SET threads = `+strconv.Itoa(n)); err == nil {
+				s.threads.had = had
+			}
+		}
 	}
-	n := max(1, runtime.GOMAXPROCS(0)/2)
-	if n >= had {
-		return func() {}
+	return func() {
+		s.threads.Lock()
+		defer s.threads.Unlock()
+		if s.threads.writers--; s.threads.writers == 0 && s.threads.had > 0 {
+			s.db.ExecContext(context.WithoutCancel(ctx), `SET threads = `+strconv.Itoa(s.threads.had))
+		}
 	}
-	if _, err := s.db.ExecContext(ctx, `SET threads = `+strconv.Itoa(n)); err != nil {
-		return func() {}
-	}
-	return func() { s.db.ExecContext(context.WithoutCancel(ctx), `SET threads = `+strconv.Itoa(had)) }
 }

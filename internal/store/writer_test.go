@@ -173,3 +173,23 @@ func TestWriterSharesTheCPUs(t *testing.T) {
 		t.Errorf("DuckDB threads after Close: %d, want %d back", got, had)
 	}
 }
+
+// Two Writers on one store: the threads come back when the last closes.
+func TestWritersShareTheThreadsTheyTook(t *testing.T) {
+	s := openTemp(t)
+	var had int
+	if err := s.db.QueryRow(`SELECT current_setting('threads')`).Scan(&had); err != nil {
+		t.Fatal(err)
+	}
+	a := NewWriter(context.Background(), s, PutOptions{})
+	b := NewWriter(context.Background(), s, PutOptions{})
+	a.Close()
+	var n int
+	if err := s.db.QueryRow(`SELECT current_setting('threads')`).Scan(&n); err != nil || n != min(had, max(1, runtime.GOMAXPROCS(0)/2)) {
+		t.Errorf("threads with one Writer still open: %d (%v)", n, err)
+	}
+	b.Close()
+	if err := s.db.QueryRow(`SELECT current_setting('threads')`).Scan(&n); err != nil || n != had {
+		t.Errorf("threads after both closed: %d, want %d (%v)", n, had, err)
+	}
+}
