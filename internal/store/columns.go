@@ -173,14 +173,28 @@ func formatID(hi uint64, lo uint32) string {
 // one goroutine: it keeps the numbers it has seen, so that most tuples are
 // found without the dictionary's lock.
 type encoder struct {
-	d     *dictionary
-	a     *stored
-	k     key
-	local map[string]int32
+	d      *dictionary
+	a      *stored
+	k      key
+	local  map[string]int32
+	floats map[float64]string // the text of floats seen, as key.float writes it
 }
 
 func newEncoder(d *dictionary) *encoder {
-	return &encoder{d: d, local: map[string]int32{}}
+	return &encoder{d: d, local: map[string]int32{}, floats: map[float64]string{}}
+}
+
+// float adds f to the key as key.float does. Formatting a float is slow
+// and places and Goldstein values repeat, so the text is kept.
+func (c *encoder) float(f float64) {
+	s, ok := c.floats[f]
+	if !ok || f == 0 { // 0 and -0 are equal keys with different texts
+		s = strconv.FormatFloat(f, 'g', -1, 64)
+		if len(c.floats) < 1<<16 {
+			c.floats[f] = s
+		}
+	}
+	c.k.str(s)
 }
 
 // number returns the number of the tuple in c.k.
@@ -248,8 +262,8 @@ func (c *encoder) place(l *event.Location) int32 {
 	c.k.str(l.Resolved)
 	c.k.str(l.Country)
 	c.k.str(l.Admin1)
-	c.k.float(l.Lat)
-	c.k.float(l.Lon)
+	c.float(l.Lat)
+	c.float(l.Lon)
 	c.k.str(l.Precision)
 	c.k.int(l.GeoNameID)
 	return c.number()
@@ -284,7 +298,7 @@ func (c *encoder) encode(m *mrow, e *event.Event) {
 	c.k.str(e.CAMEO.Base)
 	c.k.str(e.CAMEO.Root)
 	c.k.str(e.CAMEO.Name)
-	c.k.float(e.Goldstein)
+	c.float(e.Goldstein)
 	c.k.int(e.QuadClass)
 	c.k.str(e.PLOVER.Event)
 	c.k.str(e.PLOVER.Mode)

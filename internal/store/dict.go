@@ -126,11 +126,6 @@ func (k *key) bytes(s []byte) {
 	k.b = append(k.b, s...)
 }
 
-func (k *key) float(f float64) {
-	var a [32]byte
-	k.bytes(strconv.AppendFloat(a[:0], f, 'g', -1, 64))
-}
-
 func (k *key) int(n int) {
 	var a [24]byte
 	k.bytes(strconv.AppendInt(a[:0], int64(n), 10))

@@ -47,6 +47,7 @@ type DuckDB struct {
 	// The table functions w inserts rows with (see udf.go).
 	mentionFunc *tableFunc[mention]
 	articleFunc *tableFunc[arow]
+	dictFunc    *tableFunc[drow]
 }
 
 var _ Store = (*DuckDB)(nil)
@@ -192,8 +193,11 @@ func (s *DuckDB) registerTableFuncs() error {
 	if s.articleFunc, err = newTableFunc("sitrep_articles", articleColumns); err != nil {
 		return err
 	}
+	if s.dictFunc, err = newTableFunc("sitrep_dict", dictColumns); err != nil {
+		return err
+	}
 	for name, f := range map[string]duckdb.ParallelChunkTableFunction{
-		s.mentionFunc.name: s.mentionFunc.udf(), s.articleFunc.name: s.articleFunc.udf(),
+		s.mentionFunc.name: s.mentionFunc.udf(), s.articleFunc.name: s.articleFunc.udf(), s.dictFunc.name: s.dictFunc.udf(),
 	} {
 		if err := duckdb.RegisterTableUDF(s.w, name, f); err != nil {
 			return fmt.Errorf("register %s: %w", name, err)

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"crypto/sha256"
-	"database/sql/driver"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -13,8 +12,6 @@ import (
 	"sync"
 	"time"
 	"unsafe"
-
-	"github.com/duckdb/duckdb-go/v2"
 
 	"github.com/sitrep/sitrep/event"
 	"github.com/sitrep/sitrep/internal/reader"
@@ -397,12 +394,7 @@ func (s *DuckDB) insert(ctx context.Context, todo []*prepared, aseqs []int64, ms
 			details[i] = appendDetails(details[i], r.seq-rs[j-1].seq, r)
 		}
 	}
-	var last int32
-	err := s.w.Raw(func(dc any) error {
-		var err error
-		last, err = s.appendDict(dc.(driver.Conn))
-		return err
-	})
+	last, err := s.saveDict(ctx)
 	if err != nil {
 		return 0, err
 	}
@@ -460,26 +452,20 @@ func insertRows[T any](ctx context.Context, s *DuckDB, f *tableFunc[T], rows []T
 	return nil
 }
 
-// appendDict saves the dictionary entries not yet saved and returns the
-// number of the last.
-func (s *DuckDB) appendDict(conn driver.Conn) (int32, error) {
+// saveDict saves the dictionary entries not yet saved and returns the
+// number of the last, 0 if none.
+func (s *DuckDB) saveDict(ctx context.Context) (int32, error) {
 	first, kinds, vals := s.dict.pending()
 	if len(vals) == 0 {
 		return 0, nil
 	}
-	a, err := duckdb.NewAppenderFromConn(conn, "", "dict")
-	if err != nil {
-		return 0, fmt.Errorf("append dictionary: %w", err)
-	}
+	rows := make([]drow, len(vals))
 	for i := range vals {
 		b, _ := json.Marshal(vals[i])
-		if err := a.AppendRow(first+int32(i), string(kinds[i]), string(b)); err != nil {
-			a.Close()
-			return 0, fmt.Errorf("append dictionary: %w", err)
-		}
+		rows[i] = drow{id: first + int32(i), kind: string(kinds[i]), val: string(b)}
 	}
-	if err := a.Close(); err != nil {
-		return 0, fmt.Errorf("append dictionary: %w", err)
+	if err := insertRows(ctx, s, s.dictFunc, rows, "dict"); err != nil {
+		return 0, err
 	}
 	return first + int32(len(vals)) - 1, nil
 }

@@ -9,8 +9,10 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unsafe"
 
 	"github.com/sitrep/sitrep/event"
+	"github.com/sitrep/sitrep/internal/reader"
 	"github.com/sitrep/sitrep/internal/store/storebench"
 )
 
@@ -102,31 +104,57 @@ func BenchmarkWriter(b *testing.B) {
 
 // relabel returns docs as new articles for round r > 0: other article and
 // event IDs, and dates 10·r years on, so that they are neither skipped nor
-// folded into the events of earlier rounds.
+// folded into the events of earlier rounds. It allocates little (one
+// buffer for every new ID, each shifted date once), so that the benchmark
+// counts little besides the store.
 func relabel(docs []Doc, r int) []Doc {
 	if r == 0 {
 		return docs
 	}
+	dates := map[string]string{}
 	shift := func(date string) string {
 		if len(date) != 10 {
 			return date
 		}
+		if d, ok := dates[date]; ok {
+			return d
+		}
 		y, _ := strconv.Atoi(date[:4])
-		return strconv.Itoa(y+10*r) + date[4:]
+		d := strconv.Itoa(y+10*r) + date[4:]
+		dates[date] = d
+		return d
 	}
 	tag := fmt.Sprintf("%08x", r)
-	out := make([]Doc, len(docs))
-	for i, d := range docs {
-		a := *d.Article
-		a.ID = d.Article.ID + "-" + tag
-		a.Date = shift(a.Date)
-		es := make([]event.Event, len(d.Events))
-		for j, e := range d.Events {
-			e.ArticleID, e.ID = a.ID, tag+e.ID[8:]
-			e.Date, e.PubDate = shift(e.Date), shift(e.PubDate)
-			es[j] = e
+	n, size := 0, 0
+	for _, d := range docs {
+		n += len(d.Events)
+		size += len(d.Article.ID) + 9
+	}
+	buf := make([]byte, 0, size+24*n)
+	str := func(parts ...string) string {
+		start := len(buf)
+		for _, p := range parts {
+			buf = append(buf, p...)
 		}
-		out[i] = Doc{Article: &a, Events: es}
+		return unsafe.String(&buf[start], len(buf)-start)
+	}
+	out := make([]Doc, len(docs))
+	arts := make([]reader.Article, len(docs))
+	es := make([]event.Event, n)
+	for i, d := range docs {
+		a := &arts[i]
+		*a = *d.Article
+		a.ID = str(d.Article.ID, "-", tag)
+		a.Date = shift(a.Date)
+		mine := es[:len(d.Events):len(d.Events)]
+		es = es[len(d.Events):]
+		copy(mine, d.Events)
+		for j := range mine {
+			e := &mine[j]
+			e.ArticleID, e.ID = a.ID, str(tag, e.ID[8:])
+			e.Date, e.PubDate = shift(e.Date), shift(e.PubDate)
+		}
+		out[i] = Doc{Article: a, Events: mine}
 	}
 	return out
 }

@@ -260,6 +260,18 @@ var mentionColumns = []column[mention]{
 	i64("dkey", func(m *mention) int64 { return m.row.dkey }),
 }
 
+// drow is one row of dict.
+type drow struct {
+	id        int32
+	kind, val string
+}
+
+var dictColumns = []column[drow]{
+	i32("id", func(d *drow) int32 { return d.id }),
+	varchar("kind", func(d *drow) string { return d.kind }),
+	varchar("val", func(d *drow) string { return d.val }),
+}
+
 // arow is one row of articles.
 type arow struct {
 	id, title, url, source, language, text, sha string

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"database/sql/driver"
 	"fmt"
 	"time"
 
@@ -135,12 +134,7 @@ func (s *DuckDB) v2Batch(ctx context.Context, after int64, n int) (int64, error)
 			s.w.ExecContext(context.Background(), `ROLLBACK`)
 		}
 	}()
-	var lastDict int32
-	err = s.w.Raw(func(dc any) error {
-		var err error
-		lastDict, err = s.appendDict(dc.(driver.Conn))
-		return err
-	})
+	lastDict, err := s.saveDict(ctx)
 	if err != nil {
 		return after, err
 	}
