@@ -177,15 +177,16 @@ type encoder struct {
 	a      *stored
 	k      key
 	local  map[string]int32
-	floats map[float64]string // the text of floats seen, as key.float writes it
+	floats map[float64]string // the text of floats seen
 }
 
 func newEncoder(d *dictionary) *encoder {
 	return &encoder{d: d, local: map[string]int32{}, floats: map[float64]string{}}
 }
 
-// float adds f to the key as key.float does. Formatting a float is slow
-// and places and Goldstein values repeat, so the text is kept.
+// float adds f to the key as its shortest text ('g', -1), which is what
+// the dictionary keeps. Formatting a float is slow and places and
+// Goldstein values repeat, so the text is kept.
 func (c *encoder) float(f float64) {
 	s, ok := c.floats[f]
 	if !ok || f == 0 { // 0 and -0 are equal keys with different texts
