@@ -53,7 +53,7 @@ const (
 	fURL                   // Event.URL is the article's URL
 	fPublisher             // Event.Publisher is the article's source
 	fIDText                // the ID is not 24 hex digits: an extra holds it, id_hi and id_lo a hash of it
-	fExtras                // the mention has extras
+	_                      // schema 2: the mention had rows in extras (a details record holds its extras whole)
 )
 
 // extra is a list item or a whole text of a mention, kept in its details
@@ -356,9 +356,6 @@ func (c *encoder) encode(m *mrow, e *event.Event) {
 		l := &e.Locations[i]
 		ref := c.place(l)
 		m.extras = append(m.extras, extra{kind: xPlace, ord: int16(i), ref: ref, span: c.textField(m, fieldPlace+i, l.Name, l.Start, l.End)})
-	}
-	if len(m.extras) > 0 {
-		m.flags |= fExtras
 	}
 }
 

@@ -44,6 +44,22 @@ func setBase(details []byte, seq int64) []byte {
 	return details
 }
 
+// detailsOf returns the details of an article whose n mentions, in seq
+// order, have rows row(j) and seqs seq(j).
+func detailsOf(n int, row func(j int) *mrow, seq func(j int) int64) []byte {
+	b := newDetails(n)
+	for j := range n {
+		delta := int64(0)
+		if j == 0 {
+			b = setBase(b, seq(0))
+		} else {
+			delta = seq(j) - seq(j-1)
+		}
+		b = appendDetails(b, delta, row(j))
+	}
+	return b
+}
+
 // appendDetails appends the details record of m to b; delta is m's seq
 // less the seq of the record before, or of the first seq.
 func appendDetails(b []byte, delta int64, m *mrow) []byte {

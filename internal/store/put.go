@@ -47,16 +47,12 @@ func articleSHA(a *reader.Article, es []*event.Event) string {
 // only reads them.
 func bytesOf(s string) []byte { return unsafe.Slice(unsafe.StringData(s), len(s)) }
 
-// mention is one report on its way into the store.
+// mention is one report on its way into the store: its event, its article
+// and its row (seq, event and aseq set by Write, the rest by Prepare).
 type mention struct {
-	e     *event.Event
-	art   *stored // its article
-	aseq  int64
-	seq   int64
-	event int64 // the seq of the event it is folded into
-	day   day
-	dkey  int64
-	row   mrow
+	e   *event.Event
+	art *stored
+	row mrow
 }
 
 // Batch is docs made ready to store by Prepare: their events given IDs and
@@ -146,9 +142,7 @@ func (s *DuckDB) Prepare(docs []Doc) (*Batch, error) {
 			skey: sourceKey(&event.Event{Publisher: a.Source, URL: a.URL})}
 		p.lo = len(b.ms)
 		for _, e := range evs[i] {
-			m := mention{e: e, day: parseDay(e.Date), dkey: dedupKey(e)}
-			m.row.dkey = m.dkey
-			b.ms = append(b.ms, m)
+			b.ms = append(b.ms, mention{e: e, row: mrow{day: parseDay(e.Date), dkey: dedupKey(e)}})
 		}
 		p.hi = len(b.ms)
 	}
@@ -163,10 +157,8 @@ func (s *DuckDB) Prepare(docs []Doc) (*Batch, error) {
 	// sets.
 	for i := range b.docs {
 		p := &b.docs[i]
-		p.details = newDetails(len(b.ms[p.lo:p.hi]))
-		for j := p.lo; j < p.hi; j++ {
-			p.details = appendDetails(p.details, int64(min(j-p.lo, 1)), &b.ms[j].row)
-		}
+		ms := b.ms[p.lo:p.hi]
+		p.details = detailsOf(len(ms), func(j int) *mrow { return &ms[j].row }, func(j int) int64 { return int64(j) })
 	}
 	return b, nil
 }
@@ -286,8 +278,7 @@ func (s *DuckDB) Write(ctx context.Context, b *Batch, opts PutOptions) (st PutSt
 			return st, err
 		}
 		for i := range ms {
-			ms[i].day, ms[i].dkey = parseDay(ms[i].e.Date), dedupKey(ms[i].e)
-			ms[i].row.dkey = ms[i].dkey
+			ms[i].row.day, ms[i].row.dkey = parseDay(ms[i].e.Date), dedupKey(ms[i].e)
 		}
 		s.encode(ms)
 	}
@@ -308,26 +299,22 @@ func (s *DuckDB) Write(ctx context.Context, b *Batch, opts PutOptions) (st PutSt
 		for range p.hi - p.lo {
 			m := &ms[k]
 			k++
-			m.aseq = aseq
+			m.row.aseq = aseq
 			// A report the replaced article also had keeps its place in
 			// the storing order, so its event keeps its ID.
 			if old, ok := oldSeq[idOf{p.a.ID, m.e.ID}]; ok {
-				m.seq = old
+				m.row.seq = old
 				p.renumbered = true
 			} else {
 				seq++
-				m.seq = seq
+				m.row.seq = seq
 			}
 		}
 	}
 	if len(oldSeq) > 0 {
-		slices.SortFunc(ms, func(a, b mention) int { return cmp.Compare(a.seq, b.seq) })
+		slices.SortFunc(ms, func(a, b mention) int { return cmp.Compare(a.row.seq, b.row.seq) })
 	}
 	st.Events = s.fold(ms, &st)
-	for i := range ms {
-		m := &ms[i]
-		m.row.seq, m.row.event, m.row.aseq = m.seq, m.event, m.aseq
-	}
 	if lastDict, err = s.insert(ctx, todo, aseqs, ms); err != nil {
 		return st, err
 	}
@@ -336,8 +323,8 @@ func (s *DuckDB) Write(ctx context.Context, b *Batch, opts PutOptions) (st PutSt
 	return st, nil
 }
 
-// encode sets the row of every mention (seq, event and article aside), on
-// every CPU.
+// encode sets the row of every mention from its event (seq, event, aseq,
+// day and dedup key aside), on every CPU.
 func (s *DuckDB) encode(ms []mention) {
 	workers := min(runtime.GOMAXPROCS(0), 1+len(ms)/2000)
 	var wg sync.WaitGroup
@@ -352,7 +339,6 @@ func (s *DuckDB) encode(ms []mention) {
 			for i := w; i < len(ms); i += workers {
 				m := &ms[i]
 				c.a = m.art
-				m.row.day = m.day
 				c.encode(&m.row, m.e)
 			}
 			c.a = nil // keep no article alive in the pool
@@ -367,51 +353,50 @@ func (s *DuckDB) encode(ms []mention) {
 // number saved. A report folded into a stored event changes no stored row:
 // report counts are counted when read (the event_counts view).
 func (s *DuckDB) insert(ctx context.Context, todo []*prepared, aseqs []int64, ms []mention) (int32, error) {
-	details := make([][]byte, len(todo))
 	var again map[int64][]*mrow // the rows of renumbered articles, by aseq
-	for i, p := range todo {
-		if !p.renumbered {
-			details[i] = setBase(p.details, p.base)
-			continue
-		}
-		if again == nil {
-			again = map[int64][]*mrow{}
-			for j := range ms {
-				r := &ms[j].row
-				again[r.aseq] = append(again[r.aseq], r)
-			}
-		}
-		// Some seqs are a replaced article's: write the records again,
-		// in seq order (as ms is then).
-		rs := again[aseqs[i]]
-		details[i] = newDetails(len(rs))
-		for j, r := range rs {
-			if j == 0 {
-				details[i] = setBase(details[i], r.seq)
-				details[i] = appendDetails(details[i], 0, r)
-				continue
-			}
-			details[i] = appendDetails(details[i], r.seq-rs[j-1].seq, r)
-		}
-	}
-	last, err := s.saveDict(ctx)
-	if err != nil {
-		return 0, err
-	}
 	now := time.Now().UnixMicro()
 	as := make([]arow, len(todo))
 	for i, p := range todo {
 		a := p.a
 		as[i] = arow{id: a.ID, seq: aseqs[i], date: parseDay(a.Date), title: a.Title, url: a.URL, source: a.Source,
-			language: a.Language, text: a.Text, sha: p.sha, storedAt: now, details: details[i]}
-		if as[i].details == nil {
-			as[i].details = []byte{} // an article without events: no records, not NULL
+			language: a.Language, text: a.Text, sha: p.sha, storedAt: now}
+		if !p.renumbered {
+			as[i].details = setBase(p.details, p.base)
+			continue
 		}
+		// Some seqs are a replaced article's: write the records again, in
+		// seq order (as ms is then).
+		if again == nil {
+			again = rowsByArticle(ms)
+		}
+		rs := again[aseqs[i]]
+		as[i].details = detailsOf(len(rs), func(j int) *mrow { return rs[j] }, func(j int) int64 { return rs[j].seq })
 	}
-	if err := insertRows(ctx, s, s.articleFunc, as, "articles"); err != nil {
+	return s.insertRows(ctx, as, ms)
+}
+
+// rowsByArticle returns the rows of ms by aseq, in the order of ms.
+func rowsByArticle(ms []mention) map[int64][]*mrow {
+	out := map[int64][]*mrow{}
+	for j := range ms {
+		r := &ms[j].row
+		out[r.aseq] = append(out[r.aseq], r)
+	}
+	return out
+}
+
+// insertRows writes the dictionary entries not yet saved, the articles as
+// and the mentions ms, in the transaction in progress, and returns the last
+// dictionary number saved.
+func (s *DuckDB) insertRows(ctx context.Context, as []arow, ms []mention) (int32, error) {
+	last, err := s.saveDict(ctx)
+	if err != nil {
 		return 0, err
 	}
-	if err := insertRows(ctx, s, s.mentionFunc, ms, "mention_rows"); err != nil {
+	if err := insertFrom(ctx, s, s.articleFunc, as, "articles"); err != nil {
+		return 0, err
+	}
+	if err := insertFrom(ctx, s, s.mentionFunc, ms, "mention_rows"); err != nil {
 		return 0, err
 	}
 	if err := s.insertTextIDs(ctx, ms); err != nil {
@@ -439,8 +424,8 @@ func (s *DuckDB) insertTextIDs(ctx context.Context, ms []mention) error {
 	return nil
 }
 
-// insertRows inserts rows into table through its table function.
-func insertRows[T any](ctx context.Context, s *DuckDB, f *tableFunc[T], rows []T, table string) error {
+// insertFrom inserts rows into table through its table function.
+func insertFrom[T any](ctx context.Context, s *DuckDB, f *tableFunc[T], rows []T, table string) error {
 	if len(rows) == 0 {
 		return nil
 	}
@@ -464,7 +449,7 @@ func (s *DuckDB) saveDict(ctx context.Context) (int32, error) {
 		b, _ := json.Marshal(vals[i])
 		rows[i] = drow{id: first + int32(i), kind: string(kinds[i]), val: string(b)}
 	}
-	if err := insertRows(ctx, s, s.dictFunc, rows, "dict"); err != nil {
+	if err := insertFrom(ctx, s, s.dictFunc, rows, "dict"); err != nil {
 		return 0, err
 	}
 	return first + int32(len(vals)) - 1, nil
@@ -495,7 +480,7 @@ func (s *DuckDB) unfold(ctx context.Context, replaced []int64) ([]mention, map[i
 			oldSeq[idOf{e.ArticleID, e.ID}] = r.seq
 			continue
 		}
-		ms = append(ms, mention{e: e, art: arts[r.aseq], aseq: r.aseq, seq: r.seq})
+		ms = append(ms, mention{e: e, art: arts[r.aseq], row: mrow{seq: r.seq, aseq: r.aseq}})
 	}
 	// The events go: take them out of the index too.
 	erows, err := s.w.QueryContext(ctx, `SELECT dkey, day, seq FROM event_rows WHERE day IS NOT NULL AND seq IN (`+affected+`)`, replaced)
@@ -533,16 +518,16 @@ func (s *DuckDB) unfold(ctx context.Context, replaced []int64) ([]mention, map[i
 func (s *DuckDB) fold(ms []mention, st *PutStats) int {
 	newEvents := 0
 	for i := range ms {
-		m := &ms[i]
-		if m.day != noDay {
-			if seq, ok := s.idx.nearest(m.dkey, m.day); ok {
-				m.event = seq
+		r := &ms[i].row
+		if r.day != noDay {
+			if seq, ok := s.idx.nearest(r.dkey, r.day); ok {
+				r.event = seq
 				st.Merged++
 				continue
 			}
-			s.idx.add(m.dkey, m.day, m.seq)
+			s.idx.add(r.dkey, r.day, r.seq)
 		}
-		m.event = m.seq
+		r.event = r.seq
 		newEvents++
 	}
 	return newEvents

@@ -65,7 +65,6 @@ func (s *DuckDB) v2Batch(ctx context.Context, after int64, n int) (int64, error)
 	}
 	var as []arow
 	arts := map[int64]*stored{}
-	byAseq := map[int64]int{}
 	last := after
 	for rows.Next() {
 		var a arow
@@ -76,7 +75,6 @@ func (s *DuckDB) v2Batch(ctx context.Context, after int64, n int) (int64, error)
 			return after, err
 		}
 		a.date, a.storedAt, last = parseDay(date), at.UnixMicro(), a.seq
-		byAseq[a.seq] = len(as)
 		arts[a.seq] = &stored{id: a.id, date: date, url: a.url, source: a.source, text: a.text,
 			skey: sourceKey(&event.Event{Publisher: a.source, URL: a.url})}
 		as = append(as, a)
@@ -94,33 +92,15 @@ func (s *DuckDB) v2Batch(ctx context.Context, after int64, n int) (int64, error)
 	for i := range rs {
 		r := &rs[i]
 		m := &ms[i]
-		m.e = &event.Event{}
-		dec.decode(r, arts[r.aseq], m.e)
-		m.art, m.aseq, m.seq, m.event, m.day = arts[r.aseq], r.aseq, r.seq, r.event, parseDay(m.e.Date)
-		m.dkey = dedupKey(m.e)
+		m.e, m.art = &event.Event{}, arts[r.aseq]
+		dec.decode(r, m.art, m.e)
+		m.row = mrow{seq: r.seq, event: r.event, aseq: r.aseq, day: parseDay(m.e.Date), dkey: dedupKey(m.e)}
 	}
 	s.encode(ms)
-	for i := range ms {
-		m := &ms[i]
-		m.row.seq, m.row.event, m.row.aseq, m.row.dkey = m.seq, m.event, m.aseq, m.dkey
-	}
-	// ms are in seq order: each article's records follow.
-	prev := map[int64]int64{}
-	for i := range ms {
-		r := &ms[i].row
-		a := &as[byAseq[r.aseq]]
-		p, ok := prev[r.aseq]
-		if !ok {
-			a.details = setBase(newDetails(1), r.seq)
-			p = r.seq
-		}
-		a.details = appendDetails(a.details, r.seq-p, r)
-		prev[r.aseq] = r.seq
-	}
+	byArticle := rowsByArticle(ms) // ms are in seq order
 	for i := range as {
-		if as[i].details == nil {
-			as[i].details = []byte{}
-		}
+		rs := byArticle[as[i].seq]
+		as[i].details = detailsOf(len(rs), func(j int) *mrow { return rs[j] }, func(j int) int64 { return rs[j].seq })
 	}
 
 	s.mu.Lock()
@@ -134,17 +114,8 @@ func (s *DuckDB) v2Batch(ctx context.Context, after int64, n int) (int64, error)
 			s.w.ExecContext(context.Background(), `ROLLBACK`)
 		}
 	}()
-	lastDict, err := s.saveDict(ctx)
+	lastDict, err := s.insertRows(ctx, as, ms)
 	if err != nil {
-		return after, err
-	}
-	if err := insertRows(ctx, s, s.articleFunc, as, "articles"); err != nil {
-		return after, err
-	}
-	if err := insertRows(ctx, s, s.mentionFunc, ms, "mention_rows"); err != nil {
-		return after, err
-	}
-	if err := s.insertTextIDs(ctx, ms); err != nil {
 		return after, err
 	}
 	if _, err := s.w.ExecContext(ctx, `COMMIT`); err != nil {
@@ -154,7 +125,7 @@ func (s *DuckDB) v2Batch(ctx context.Context, after int64, n int) (int64, error)
 	s.dict.commit(lastDict)
 	s.aseq = max(s.aseq, last)
 	for i := range ms {
-		s.seq = max(s.seq, ms[i].seq)
+		s.seq = max(s.seq, ms[i].row.seq)
 	}
 	return last, nil
 }
